@@ -1,0 +1,148 @@
+// npm start | npm run dev | npm run build | npm run db — the one way to run Kling Studio.
+// Order matters: cheap checks first (data dir, lock, port), then the database and migrations,
+// then the build, then the Kling emulator, then Next. Every started part registers its own stop,
+// and a signal at any moment unwinds exactly what was started.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../lib/database/embedded";
+import { migrate } from "../lib/database/migrate";
+import { buildIsStale, runNextBuild } from "./lib/build";
+import {
+  assertDatabaseReachable,
+  assertPortFree,
+  assertWritableDataDir,
+  describeDatabaseUrl,
+} from "./lib/checks";
+import { LaunchError } from "./lib/errors";
+import { startKling } from "./lib/kling";
+import { acquireDataDirLock } from "./lib/lock";
+import { ensurePrismaClient } from "./lib/prisma-generate";
+
+type Mode = "start" | "dev" | "build" | "db";
+const MODES: Mode[] = ["start", "dev", "build", "db"];
+
+const root = path.resolve(import.meta.dirname, "..");
+const cleanups: Array<() => Promise<void> | void> = [];
+const aborter = new AbortController();
+let stopping = false;
+
+main().catch(async (error) => {
+  if (stopping) return;
+  if (error instanceof LaunchError) console.error(`Error: ${error.message}`);
+  else console.error(error);
+  await shutdown(1);
+});
+
+async function main() {
+  const mode = process.argv[2] as Mode;
+  if (!MODES.includes(mode)) throw new LaunchError(`Usage: tsx scripts/launch.ts ${MODES.join("|")}`);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+  ensurePrismaClient();
+  if (mode === "build") {
+    await runNextBuild(aborter.signal);
+    return;
+  }
+
+  const port = Number(process.env.PORT || 3000);
+  const dataDir = path.resolve(root, process.env.DATA_DIR || ".data");
+  assertWritableDataDir(dataDir);
+  cleanups.push(acquireDataDirLock(dataDir));
+  if (mode !== "db") await assertPortFree(port);
+
+  const database = await ensureDatabase(dataDir);
+  const migrations = await migrate({ databaseUrl: database.url, log: (line) => console.log(`  ${line}`) });
+  if (mode === "db") {
+    console.log(
+      `Database ready (${database.description}; ${migrations.applied.length} migration(s) applied).`,
+    );
+    console.log(`DATABASE_URL=${database.url}`);
+    return; // keeps running until a signal, so the embedded server stays up
+  }
+
+  if (mode === "start" && buildIsStale()) {
+    console.log("Building the studio (sources changed since the last build)…");
+    await runNextBuild(aborter.signal);
+  }
+
+  const kling = await startKling({ dataDir, signal: aborter.signal });
+  cleanups.push(kling.stop);
+
+  const server = startNext(mode, port, {
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    ...kling.env,
+  });
+  console.log(`\nKling Studio is running at http://localhost:${port}`);
+  console.log(`  database: ${database.description}`);
+  console.log(`  kling:    ${kling.description}`);
+  console.log("  Press Ctrl-C to stop.\n");
+  server.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`The Next.js server exited (code ${code}).`);
+      void shutdown(code || 1);
+    }
+  });
+}
+
+async function ensureDatabase(dataDir: string) {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    await assertDatabaseReachable(external);
+    return { url: external, description: `external PostgreSQL at ${describeDatabaseUrl(external)}` };
+  }
+  console.log("Starting embedded PostgreSQL…");
+  const starting = startEmbeddedPostgres({
+    dataDir,
+    log: (line) => console.log(`  ${line}`),
+    signal: aborter.signal,
+  });
+  // Registered before start-up finishes: on Ctrl-C the abort signal interrupts initdb or the
+  // readiness wait, and this waits for that to unwind before the launcher exits.
+  cleanups.push(async () => {
+    const started = await starting.catch(() => undefined);
+    await started?.stop();
+  });
+  const embedded = await starting;
+  return {
+    url: embedded.url,
+    description: `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir) || "."}/postgres)`,
+  };
+}
+
+function startNext(mode: "start" | "dev", port: number, env: Record<string, string>): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), mode, "-p", String(port)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+      }),
+  );
+  return child;
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  aborter.abort(new LaunchError("stopped"));
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error("While stopping:", error);
+    }
+  }
+  process.exit(code);
+}

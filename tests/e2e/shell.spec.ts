@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+
+test("the studio shell loads with its navigation", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle(/Kling Studio/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const label of ["Studio", "Gallery", "Settings"]) {
+    await expect(nav.getByRole("link", { name: label })).toBeVisible();
+  }
+  await nav.getByRole("link", { name: "Gallery" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gallery" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Gallery" })).toHaveAttribute("aria-current", "page");
+  await page.screenshot({ path: "tests/e2e/screenshots/shell.png", fullPage: true });
+});
+
+test("health reports the database and the Kling emulator", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({
+    status: "ok",
+    db: "ok",
+    kling: { status: "ok", backend: "emulator" },
+  });
+});
+
+test("unknown pages get a helpful 404", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the Studio" })).toHaveAttribute("href", "/");
+});
