@@ -27,24 +27,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          // Flags this closed network needs (DESIGN.md); --no-sandbox because CI runs as root.
-          args: [
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-            "--no-sandbox",
-          ],
-        },
-      },
-    },
+    { name: "first-run", testMatch: /first-run\.setup\.ts/, use: { ...browserUse() } },
+    { name: "chromium", dependencies: ["first-run"], use: { ...browserUse() } },
   ],
   webServer: {
     command: "node --import tsx scripts/launch.ts start",
@@ -67,3 +51,21 @@ export default defineConfig({
     },
   },
 });
+
+function browserUse() {
+  return {
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: chromium,
+      // Flags this closed network needs (DESIGN.md); --no-sandbox because CI runs as root.
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--no-sandbox",
+      ],
+    },
+  };
+}

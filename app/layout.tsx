@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
-import { MainNav } from "@/components/layout/main-nav";
+import { Toaster } from "sonner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,23 +19,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <header className="sticky top-0 z-40 border-b border-line bg-surface/90 backdrop-blur">
-          <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
-            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-              <span
-                aria-hidden
-                className="grid size-7 place-items-center rounded-md bg-accent-strong text-xs font-bold text-white"
-              >
-                K
-              </span>
-              Kling Studio
-            </Link>
-            <MainNav />
-          </div>
-        </header>
-        <main id="main" className="mx-auto max-w-7xl px-4 py-8">
-          {children}
-        </main>
+        {children}
+        <Toaster theme="dark" position="bottom-right" />
       </body>
     </html>
   );

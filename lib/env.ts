@@ -17,6 +17,8 @@ const serverEnvSchema = z.object({
   /** Set by the launcher: "emulator" when it started the bundled Kling emulator. */
   KLING_BACKEND: z.enum(["emulator", "live"]).optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Signs sessions; the launcher generates one per installation and keeps it in the database. */
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

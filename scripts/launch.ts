@@ -17,6 +17,7 @@ import { LaunchError } from "./lib/errors";
 import { startKling } from "./lib/kling";
 import { acquireDataDirLock } from "./lib/lock";
 import { ensurePrismaClient } from "./lib/prisma-generate";
+import { ensureAuthSecret } from "./lib/secrets";
 
 type Mode = "start" | "dev" | "build" | "db";
 const MODES: Mode[] = ["start", "dev", "build", "db"];
@@ -65,6 +66,7 @@ async function main() {
     await runNextBuild(aborter.signal);
   }
 
+  const authSecret = await ensureAuthSecret(database.url);
   const kling = await startKling({ dataDir, signal: aborter.signal });
   cleanups.push(kling.stop);
 
@@ -72,6 +74,7 @@ async function main() {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     PORT: String(port),
+    BETTER_AUTH_SECRET: authSecret,
     ...kling.env,
   });
   console.log(`\nKling Studio is running at http://localhost:${port}`);

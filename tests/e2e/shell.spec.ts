@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { OWNER_STATE, SCREENSHOTS } from "./support";
+
+test.use({ storageState: OWNER_STATE });
 
 test("the studio shell loads with its navigation", async ({ page }) => {
   await page.goto("/");
@@ -10,7 +13,7 @@ test("the studio shell loads with its navigation", async ({ page }) => {
   await nav.getByRole("link", { name: "Gallery" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Gallery" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Gallery" })).toHaveAttribute("aria-current", "page");
-  await page.screenshot({ path: "tests/e2e/screenshots/shell.png", fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/shell.png`, fullPage: true });
 });
 
 test("health reports the database and the Kling emulator", async ({ request }) => {

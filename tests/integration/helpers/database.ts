@@ -36,3 +36,19 @@ async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promis
     await client.end();
   }
 }
+
+/**
+ * Points the app's own modules (lib/db, lib/auth) at a fresh migrated database for this test file.
+ * Call in beforeAll; the returned function drops the database.
+ */
+export async function useAppDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase({ migrated: true });
+  process.env.DATABASE_URL = database.url;
+  process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+  // Module-level singletons live on globalThis and may survive from another test file.
+  const cached = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; auth?: unknown };
+  await cached.prisma?.$disconnect();
+  cached.prisma = undefined;
+  cached.auth = undefined;
+  return database;
+}

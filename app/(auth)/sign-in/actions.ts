@@ -1,0 +1,52 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getAuth } from "@/lib/auth/instance";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "@/lib/auth/throttle";
+import { fieldErrors, signInSchema } from "@/lib/auth/validation";
+import { type ActionResult, submittedValues, UserError } from "@/lib/errors";
+
+export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: "Check the highlighted fields",
+      fieldErrors: fieldErrors(parsed.error),
+      values: submittedValues(formData),
+    };
+  const requestHeaders = await headers();
+  const ip = clientIp(requestHeaders);
+  try {
+    await assertSignInAllowed(parsed.data.email, ip);
+    await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
+  } catch (error) {
+    if (error instanceof UserError)
+      return { ok: false, error: error.message, values: submittedValues(formData) };
+    if (error instanceof APIError && error.status === "UNAUTHORIZED") {
+      await recordSignInFailure(parsed.data.email, ip);
+      return { ok: false, error: "Wrong email or password.", values: submittedValues(formData) };
+    }
+    throw error;
+  }
+  await clearSignInFailures(parsed.data.email);
+  redirect(safeNext(formData.get("next")));
+}
+
+export async function signOut() {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/sign-in");
+}
+
+function clientIp(requestHeaders: Headers): string | null {
+  return (
+    requestHeaders.get("x-forwarded-for")?.split(",")[0].trim() || requestHeaders.get("x-real-ip") || null
+  );
+}
+
+// Only same-site paths: an attacker-supplied ?next=https://evil.example must not redirect away.
+function safeNext(value: FormDataEntryValue | null): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}

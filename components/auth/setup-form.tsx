@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { setupAction } from "@/app/(auth)/setup/actions";
+import { FormError, SubmitButton, TextField } from "@/components/ui/form";
+import { PASSWORD_MIN } from "@/lib/auth/validation";
+
+export function SetupForm() {
+  const [state, action] = useActionState(setupAction, undefined);
+  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
+  const values = state?.ok === false ? (state.values ?? {}) : {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={values.name}
+        error={errors.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values.email}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.password}
+        hint={`At least ${PASSWORD_MIN} characters, mixing letters with digits or symbols.`}
+      />
+      <TextField
+        label="Team name"
+        name="teamName"
+        required
+        defaultValue={values.teamName}
+        error={errors.teamName}
+        placeholder="e.g. Brand videos"
+      />
+      <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+      <SubmitButton pendingLabel="Creating your studio…" className="w-full">
+        Create studio
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInAction } from "@/app/(auth)/sign-in/actions";
+import { FormError, SubmitButton, TextField } from "@/components/ui/form";
+
+export function SignInForm({ next, email }: { next?: string; email?: string }) {
+  const [state, action] = useActionState(signInAction, undefined);
+  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
+  const values = state?.ok === false ? (state.values ?? {}) : {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {next && <input type="hidden" name="next" value={next} />}
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={email ?? values.email}
+        readOnly={Boolean(email)}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.password}
+      />
+      <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+      <SubmitButton pendingLabel="Signing in…" className="w-full">
+        Sign in
+      </SubmitButton>
+    </form>
+  );
+}

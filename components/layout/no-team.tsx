@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { createTeamAction } from "@/app/(studio)/actions";
+import { Card, FormError, SubmitButton, TextField } from "@/components/ui/form";
+
+export function NoTeam() {
+  const [state, action] = useActionState(createTeamAction, undefined);
+  return (
+    <div className="mx-auto max-w-md">
+      <Card
+        title="You are not in a team yet"
+        description="Everything in the studio belongs to a team. Create one, or ask an admin of an existing team for an invitation link."
+      >
+        <form action={action} className="space-y-4">
+          <TextField
+            label="Team name"
+            name="teamName"
+            required
+            defaultValue={state?.ok === false ? state.values?.teamName : undefined}
+            error={state?.ok === false ? state.fieldErrors?.teamName : undefined}
+          />
+          <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+          <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
+        </form>
+      </Card>
+    </div>
+  );
+}

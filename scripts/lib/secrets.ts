@@ -1,0 +1,25 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+/**
+ * The installation's session-signing secret: BETTER_AUTH_SECRET when set, otherwise generated once
+ * and kept in the database, so every instance sharing the database signs alike and restarts keep
+ * everyone signed in. There is no default secret.
+ */
+export async function ensureAuthSecret(databaseUrl: string): Promise<string> {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "AppSetting" (key, value) VALUES ('auth.secret', $1) ON CONFLICT (key) DO NOTHING`,
+      [randomBytes(32).toString("base64url")],
+    );
+    const { rows } = await client.query<{ value: string }>(
+      `SELECT value FROM "AppSetting" WHERE key = 'auth.secret'`,
+    );
+    return rows[0].value;
+  } finally {
+    await client.end();
+  }
+}
