@@ -38,6 +38,11 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
+/** Tests re-point the studio at another database or emulator. */
+export function resetServerEnv() {
+  cached = undefined;
+}
+
 export const LIVE_KLING_API_BASE = "https://api-singapore.klingai.com";
 
 /** Where the Kling API is, and how we authenticate; undefined when nothing is configured. */

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
 import { migrate } from "../lib/database/migrate";
+import { CatalogError, loadCatalog } from "../lib/kling/catalog";
 import { buildIsStale, runNextBuild } from "./lib/build";
 import {
   assertDatabaseReachable,
@@ -45,6 +46,12 @@ async function main() {
     return;
   }
 
+  try {
+    loadCatalog(process.env.KLING_CATALOG_FILE || undefined);
+  } catch (error) {
+    if (error instanceof CatalogError) throw new LaunchError(error.message);
+    throw error;
+  }
   const port = Number(process.env.PORT || 3000);
   const dataDir = path.resolve(root, process.env.DATA_DIR || ".data");
   assertWritableDataDir(dataDir);

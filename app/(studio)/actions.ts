@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { teamNameSchema } from "@/lib/auth/validation";
-import { type ActionResult, submittedValues, toActionResult, UnauthenticatedError } from "@/lib/errors";
+import { type ActionResult, toActionResult, UnauthenticatedError } from "@/lib/errors";
 import { createTeam, switchTeam } from "@/lib/teams/teams";
 
 export async function switchTeamAction(teamId: string): Promise<ActionResult> {

@@ -10,7 +10,7 @@ describe("password rules", () => {
     ["abcdefghijkl", "Password must mix letters with digits or symbols"],
     ["1234567890123", "Password must mix letters with digits or symbols"],
     ["aaaaa11111", "Password must use at least 5 different characters"],
-    ["x".repeat(120) + "123456789", "Password must be at most 128 characters"],
+    [`${"x".repeat(120)}123456789`, "Password must be at most 128 characters"],
   ])("refuses %j with a clear message", (password, message) => {
     expect(messageFor(passwordSchema.safeParse(password))).toBe(message);
   });

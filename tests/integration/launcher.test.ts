@@ -116,6 +116,18 @@ describe("launcher faults", () => {
     expect(run.output()).toContain(`Error: DATA_DIR ${dataDir} is not writable`);
   });
 
+  it("refuses an invalid KLING_CATALOG_FILE before starting anything", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, "catalog.json");
+    await writeFile(file, JSON.stringify({ pricing: { usdPerUnit: "cheap" } }));
+    const run = launch("start", { DATA_DIR: dir, PORT: "0", KLING_CATALOG_FILE: file });
+    const { code } = await run.exited;
+    expect(code).not.toBe(0);
+    expect(run.output()).toMatch(
+      new RegExp(`^Error: KLING_CATALOG_FILE ${file} is invalid: pricing\\.usdPerUnit: `),
+    );
+  });
+
   it.each([
     ["refused connection", "postgresql://studio:secret@127.0.0.1:1/studio", "ECONNREFUSED"],
     ["unroutable host", "postgresql://studio:secret@10.255.255.1:5432/studio", ""],

@@ -1,0 +1,25 @@
+// GET /api/generations?active=1 | ?ids=a,b – the current team's generations for the studio's queue
+import { withTeam } from "@/lib/auth/session";
+import { listGenerationsForPolling } from "@/lib/generations/queries";
+
+export const dynamic = "force-dynamic";
+
+const MAX_IDS = 100;
+
+export const GET = withTeam(
+  async (request, context) => {
+    const params = new URL(request.url).searchParams;
+    const ids = params.get("ids")?.split(",").filter(Boolean);
+    if (ids && ids.length > MAX_IDS)
+      return Response.json({ error: `ids: at most ${MAX_IDS} per request` }, { status: 400 });
+    const generations = await listGenerationsForPolling({
+      teamId: context.team.id,
+      active: params.get("active") === "1",
+      ids,
+    });
+    return Response.json({ generations }, { headers: { "cache-control": "no-store" } });
+  },
+  { permission: "team.view" },
+);
+
+export type GetGenerationsResponse = { generations: Awaited<ReturnType<typeof listGenerationsForPolling>> };

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { UserError } from "@/lib/errors";
+import { budgetStatus, round } from "@/lib/generations/budget";
+import { buildGenerationRequestSchema, type GenerationRequestInput } from "@/lib/generations/request";
+import { enqueueSubmit } from "@/lib/jobs/queues";
+import { getCatalog } from "@/lib/kling/catalog";
+import { estimateUnits } from "@/lib/kling/pricing";
+
+/**
+ * Accepts a generation: validates it against the catalog, checks the team's monthly budget, and
+ * writes it as `queued` before anything talks to Kling. Its id doubles as Kling's external_task_id,
+ * which is what makes a lost create response recoverable without paying twice.
+ */
+export async function submitGeneration(options: {
+  teamId: string;
+  userId: string;
+  input: GenerationRequestInput;
+  parentId?: string | null;
+}) {
+  const catalog = getCatalog();
+  const parsed = buildGenerationRequestSchema(catalog).safeParse(options.input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(issue.message, { status: 400, field: String(issue.path[0] ?? "") || undefined });
+  }
+  const request = parsed.data;
+  const estimate = estimateUnits(catalog.pricing, request) ?? 0;
+  const id = randomUUID();
+
+  await db.$transaction(async (tx) => {
+    // Serialize submissions per team so two at once cannot both squeeze under the budget.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`budget:${options.teamId}`}))`;
+    if (options.parentId) {
+      const parent = await tx.generation.findFirst({
+        where: { id: options.parentId, teamId: options.teamId },
+        select: { id: true },
+      });
+      if (!parent)
+        throw new UserError("The generation to remix does not exist in this team.", { status: 404 });
+    }
+    const { budget, used, remaining } = await budgetStatus(tx, options.teamId);
+    if (budget !== null && remaining !== null && estimate > remaining) {
+      throw new UserError(
+        `This generation needs ${estimate} units, but only ${remaining} of the team's ${budget}-unit monthly budget remain (${round(used)} used this month).`,
+        { status: 409, field: "budget" },
+      );
+    }
+    await tx.generation.create({
+      data: {
+        id,
+        teamId: options.teamId,
+        authorId: options.userId,
+        parentId: options.parentId ?? null,
+        status: "queued",
+        request,
+        prompt: request.prompt,
+        negativePrompt: request.negativePrompt,
+        model: request.model,
+        mode: request.mode,
+        duration: request.duration,
+        aspectRatio: request.aspectRatio,
+        sound: request.sound,
+        estimatedUnits: estimate,
+      },
+    });
+  });
+  await enqueueSubmit(id);
+  return { id, estimatedUnits: estimate };
+}

@@ -1,0 +1,44 @@
+import PgBoss from "pg-boss";
+import { serverEnv } from "@/lib/env";
+
+export const QUEUES = {
+  submit: "generation-submit",
+  archive: "generation-archive",
+  refresh: "generation-refresh",
+} as const;
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+/** The process's pg-boss (its tables live in the `pgboss` schema of the studio's database). */
+export function getBoss(): Promise<PgBoss> {
+  globalForBoss.boss ??= (async () => {
+    const boss = new PgBoss({ connectionString: serverEnv().DATABASE_URL, schema: "pgboss", max: 4 });
+    boss.on("error", (error) => console.error("[jobs]", error));
+    await boss.start();
+    for (const name of Object.values(QUEUES)) {
+      // "short" + a per-generation singletonKey: at most one *waiting* job per generation, so the
+      // poll tick can re-enqueue freely. Not "stately": a job left active by a killed worker would
+      // then block every fetch of the queue until it expires. Duplicates would be harmless anyway
+      // (every step is a compare-and-set on the row), just wasteful.
+      await boss.createQueue(name, {
+        name,
+        policy: "short",
+        retryLimit: 3,
+        retryDelay: 2,
+        retryBackoff: true,
+        expireInSeconds: 300,
+      });
+    }
+    return boss;
+  })().catch((error) => {
+    globalForBoss.boss = undefined;
+    throw error;
+  });
+  return globalForBoss.boss;
+}
+
+export async function stopBoss() {
+  const boss = globalForBoss.boss;
+  globalForBoss.boss = undefined;
+  if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 10_000 });
+}

@@ -1,0 +1,82 @@
+import pg from "pg";
+import { serverEnv } from "@/lib/env";
+import { archiveGeneration } from "@/lib/generations/archive";
+import { dispatchGeneration } from "@/lib/generations/dispatch";
+import { pipelineSettings } from "@/lib/generations/settings";
+import { pollTick, refreshGeneration, resumeStalledWork } from "@/lib/generations/sync";
+import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
+import type { KlingClient } from "@/lib/kling/client";
+import { getKlingClient } from "@/lib/kling/instance";
+
+// Only one process polls Kling at a time, whatever the number of app instances and workers.
+const POLLER_LOCK_KEY = 42_424_201;
+
+type Job = { data: { generationId: string } };
+
+/**
+ * The background worker: submit, archive and refresh jobs from pg-boss, plus the poll tick. Runs
+ * inside the Next server by default (instrumentation.ts) or alone (`npm run worker`).
+ */
+export async function startWorker(options: { client?: KlingClient; log?: (line: string) => void } = {}) {
+  const client = options.client ?? getKlingClient();
+  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const boss = await getBoss();
+  const each = (handler: (id: string) => Promise<unknown>) => async (jobs: Job[]) => {
+    await Promise.all(jobs.map((job) => handler(job.data.generationId)));
+  };
+  await boss.work<Job["data"]>(
+    QUEUES.submit,
+    { batchSize: 5, pollingIntervalSeconds: 0.5 },
+    each((id) => dispatchGeneration(client, id)),
+  );
+  await boss.work<Job["data"]>(
+    QUEUES.archive,
+    { batchSize: 2, pollingIntervalSeconds: 0.5 },
+    each(archiveGeneration),
+  );
+  await boss.work<Job["data"]>(
+    QUEUES.refresh,
+    { batchSize: 5, pollingIntervalSeconds: 0.5 },
+    each((id) => refreshGeneration(client, id)),
+  );
+
+  // On start, everything left unfinished by an earlier process goes out again.
+  const resumed = await resumeStalledWork();
+  log(`started (poll every ${pipelineSettings().pollIntervalMs / 1000} s${resumed ? `; resumed ${resumed} unfinished generation(s)` : ""})`);
+
+  const lockClient = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
+  await lockClient.connect();
+  let isPoller = false;
+  let stopped = false;
+  let ticking = false;
+  const tick = async () => {
+    if (stopped || ticking) return;
+    ticking = true;
+    try {
+      if (!isPoller) {
+        const { rows } = await lockClient.query<{ locked: boolean }>(
+          "SELECT pg_try_advisory_lock($1) AS locked",
+          [POLLER_LOCK_KEY],
+        );
+        isPoller = rows[0].locked;
+      }
+      if (isPoller) await pollTick(client);
+    } catch (error) {
+      log(`poll tick failed: ${String(error)}`);
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(tick, pipelineSettings().pollIntervalMs);
+  void tick();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      while (ticking) await new Promise((resolve) => setTimeout(resolve, 50));
+      await lockClient.end().catch(() => {});
+      await stopBoss();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { createAuthorizer, type KlingCredentials } from "@/lib/kling/auth";
+import { errorFromResponse, KlingError } from "@/lib/kling/errors";
+
+export const klingTaskSchema = z.object({
+  task_id: z.string(),
+  task_status: z.enum(["submitted", "processing", "succeed", "failed"]),
+  task_status_msg: z.string().optional().default(""),
+  task_info: z.object({ external_task_id: z.string().optional() }).partial().optional().default({}),
+  task_result: z
+    .object({
+      videos: z
+        .array(z.object({ id: z.string(), url: z.string(), duration: z.string().optional() }))
+        .optional(),
+    })
+    .optional()
+    .default({}),
+  final_unit_deduction: z.string().optional(),
+  created_at: z.number(),
+  updated_at: z.number(),
+});
+export type KlingTask = z.infer<typeof klingTaskSchema>;
+
+const envelopeSchema = z.object({
+  code: z.number(),
+  message: z.string().optional(),
+  request_id: z.string().optional(),
+  data: z.unknown().optional(), // error bodies carry none
+});
+
+export interface KlingClientOptions {
+  baseUrl: string;
+  credentials: KlingCredentials;
+  timeoutMs?: number;
+}
+
+/** The legacy text-to-video surface of the Kling API, typed and validated (docs/KLING_API.md). */
+export class KlingClient {
+  private readonly authorization: () => Promise<string>;
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  /** Requests made, for benchmarks and the O(1)-per-tick claim. */
+  requestCount = 0;
+
+  constructor(options: KlingClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.authorization = createAuthorizer(options.credentials);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  /** Creates a task. Never retried here: on an uncertain failure look the task up by external id first. */
+  async createTextToVideo(body: Record<string, unknown>): Promise<KlingTask> {
+    return klingTaskSchema.parse(await this.request("POST", "/v1/videos/text2video", body));
+  }
+
+  async getTask(taskId: string): Promise<KlingTask> {
+    return klingTaskSchema.parse(
+      await this.request("GET", `/v1/videos/text2video/${encodeURIComponent(taskId)}`),
+    );
+  }
+
+  /** The task created with this external_task_id, or null when Kling has none. */
+  async findByExternalId(externalTaskId: string): Promise<KlingTask | null> {
+    try {
+      const data = await this.request(
+        "GET",
+        `/v1/videos/text2video?external_task_id=${encodeURIComponent(externalTaskId)}`,
+      );
+      return klingTaskSchema.parse(data);
+    } catch (error) {
+      if (error instanceof KlingError && error.kind === "not_found") return null;
+      throw error;
+    }
+  }
+
+  /** Newest first; pageNum 1–1000, pageSize 1–500. */
+  async listTasks(options: { pageNum?: number; pageSize?: number } = {}): Promise<KlingTask[]> {
+    const query = new URLSearchParams({
+      pageNum: String(options.pageNum ?? 1),
+      pageSize: String(options.pageSize ?? 500),
+    });
+    return z.array(klingTaskSchema).parse(await this.request("GET", `/v1/videos/text2video?${query}`));
+  }
+
+  async accountCosts(options: { startTime: number; endTime: number }) {
+    const query = new URLSearchParams({
+      start_time: String(options.startTime),
+      end_time: String(options.endTime),
+    });
+    return this.request("GET", `/account/costs?${query}`);
+  }
+
+  private async request(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+    this.requestCount++;
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: await this.authorization(),
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      const timedOut =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      throw new KlingError(
+        timedOut ? "timeout" : "network",
+        timedOut
+          ? `Kling did not answer within ${this.timeoutMs / 1000} s`
+          : `Kling is unreachable: ${causeOf(error)}`,
+      );
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw errorFromResponse(response.status, null);
+    }
+    const envelope = envelopeSchema.safeParse(json);
+    if (!envelope.success) throw errorFromResponse(response.status, null);
+    if (!response.ok || envelope.data.code !== 0) {
+      throw errorFromResponse(response.status, { ...envelope.data });
+    }
+    return envelope.data.data;
+  }
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? String(error);
+}
