@@ -1,5 +1,6 @@
 import { klingConfig } from "@/lib/env";
-import { createAuthorizer } from "@/lib/kling/auth";
+import { KlingClient } from "@/lib/kling/client";
+import { KlingError } from "@/lib/kling/errors";
 
 export type KlingHealth =
   | { ok: true; backend: "emulator" | "live"; baseUrl: string }
@@ -10,8 +11,8 @@ const TIMEOUT_MS = 3_000;
 let cached: { at: number; result: KlingHealth } | undefined;
 
 /**
- * Whether Kling answers an authenticated read. Cached for 15 s: health checks may be frequent and
- * Kling asks clients to keep request rates low.
+ * Whether Kling answers an authenticated read (a one-task list). Cached for 15 s: health checks
+ * may be frequent and Kling asks clients to keep request rates low.
  */
 export async function checkKlingHealth(): Promise<KlingHealth> {
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.result;
@@ -23,34 +24,22 @@ export async function checkKlingHealth(): Promise<KlingHealth> {
 async function probe(): Promise<KlingHealth> {
   const config = klingConfig();
   if (!config) {
-    return {
-      ok: false,
-      backend: "unconfigured",
-      error: "no Kling credentials (KLING_API_KEY or KLING_ACCESS_KEY/KLING_SECRET_KEY)",
-    };
+    return { ok: false, backend: "unconfigured", error: "no Kling credentials (KLING_API_KEY or KLING_ACCESS_KEY/KLING_SECRET_KEY)" };
   }
-  const authorization = createAuthorizer(
-    config.apiKey
-      ? { apiKey: config.apiKey }
-      : { accessKey: config.accessKey ?? "", secretKey: config.secretKey ?? "" },
-  );
+  const client = new KlingClient({
+    baseUrl: config.baseUrl,
+    credentials: config.apiKey ? { apiKey: config.apiKey } : { accessKey: config.accessKey ?? "", secretKey: config.secretKey ?? "" },
+    timeoutMs: TIMEOUT_MS,
+  });
   try {
-    const response = await fetch(`${config.baseUrl}/v1/videos/text2video?pageNum=1&pageSize=1`, {
-      headers: { authorization: await authorization() },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const body = (await response.json().catch(() => ({}))) as { code?: number; message?: string };
-    if (response.ok && body.code === 0) return { ok: true, backend: config.backend, baseUrl: config.baseUrl };
-    return {
-      ok: false,
-      backend: config.backend,
-      error: `HTTP ${response.status}, code ${body.code ?? "?"}: ${body.message ?? "unexpected response"}`,
-    };
+    await client.listTasks({ pageNum: 1, pageSize: 1 });
+    return { ok: true, backend: config.backend, baseUrl: config.baseUrl };
   } catch (error) {
-    const reason =
-      error instanceof Error && error.name === "TimeoutError"
-        ? `no answer within ${TIMEOUT_MS} ms`
-        : String(error);
-    return { ok: false, backend: config.backend, error: `${config.baseUrl} unreachable: ${reason}` };
+    if (!(error instanceof KlingError)) throw error;
+    return { ok: false, backend: config.backend, error: `${config.baseUrl}: ${error.message}` };
   }
+}
+
+export function resetKlingHealthCache() {
+  cached = undefined;
 }
