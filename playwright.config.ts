@@ -44,6 +44,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       EMULATOR_SPEED: "fast",
       EMULATOR_SIZE: "small",
+      KLING_POLL_INTERVAL_SECONDS: "1",
       DATABASE_URL: "",
       KLING_ACCESS_KEY: "",
       KLING_SECRET_KEY: "",

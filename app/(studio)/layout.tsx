@@ -5,6 +5,7 @@ import { MainNav } from "@/components/layout/main-nav";
 import { NoTeam } from "@/components/layout/no-team";
 import { TeamSwitcher } from "@/components/layout/team-switcher";
 import { UserMenu } from "@/components/layout/user-menu";
+import { Providers } from "@/components/providers";
 import { getViewer, NoTeamError, resolveTeamContext } from "@/lib/auth/session";
 import { needsSetup } from "@/lib/auth/setup";
 import { listTeamsForUser } from "@/lib/teams/teams";
@@ -46,7 +47,7 @@ export default async function StudioLayout({ children }: { children: React.React
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
-        {context ? children : <NoTeam />}
+        {context ? <Providers>{children}</Providers> : <NoTeam />}
       </main>
     </>
   );

@@ -21,12 +21,12 @@ export function MainNav() {
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
-            className={`flex items-center gap-2 rounded-md px-3 py-1.5 text-sm transition-colors ${
+            className={`flex items-center gap-2 rounded-md px-2 py-1.5 sm:px-3 text-sm transition-colors ${
               active ? "bg-raised text-fg" : "text-muted hover:bg-raised/60 hover:text-fg"
             }`}
           >
             <Icon aria-hidden className="size-4" />
-            {label}
+            <span className="sr-only sm:not-sr-only">{label}</span>
           </Link>
         );
       })}

@@ -33,7 +33,7 @@ export function TeamSwitcher({
             router.refresh();
           });
         }}
-        className="max-w-[10rem] truncate rounded-md border border-line bg-panel px-2 py-1.5 text-sm"
+        className="max-w-[7rem] truncate sm:max-w-[10rem] rounded-md border border-line bg-panel px-2 py-1.5 text-sm"
       >
         {teams.map((team) => (
           <option key={team.id} value={team.id}>

@@ -12,7 +12,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         className="flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-raised hover:text-fg"
       >
         <LogOut aria-hidden className="size-4" />
-        Sign out
+        <span className="sr-only sm:not-sr-only">Sign out</span>
       </button>
     </form>
   );

@@ -42,7 +42,9 @@ export async function startWorker(options: { client?: KlingClient; log?: (line: 
 
   // On start, everything left unfinished by an earlier process goes out again.
   const resumed = await resumeStalledWork();
-  log(`started (poll every ${pipelineSettings().pollIntervalMs / 1000} s${resumed ? `; resumed ${resumed} unfinished generation(s)` : ""})`);
+  log(
+    `started (poll every ${pipelineSettings().pollIntervalMs / 1000} s${resumed ? `; resumed ${resumed} unfinished generation(s)` : ""})`,
+  );
 
   const lockClient = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
   await lockClient.connect();

@@ -24,11 +24,17 @@ export async function checkKlingHealth(): Promise<KlingHealth> {
 async function probe(): Promise<KlingHealth> {
   const config = klingConfig();
   if (!config) {
-    return { ok: false, backend: "unconfigured", error: "no Kling credentials (KLING_API_KEY or KLING_ACCESS_KEY/KLING_SECRET_KEY)" };
+    return {
+      ok: false,
+      backend: "unconfigured",
+      error: "no Kling credentials (KLING_API_KEY or KLING_ACCESS_KEY/KLING_SECRET_KEY)",
+    };
   }
   const client = new KlingClient({
     baseUrl: config.baseUrl,
-    credentials: config.apiKey ? { apiKey: config.apiKey } : { accessKey: config.accessKey ?? "", secretKey: config.secretKey ?? "" },
+    credentials: config.apiKey
+      ? { apiKey: config.apiKey }
+      : { accessKey: config.accessKey ?? "", secretKey: config.secretKey ?? "" },
     timeoutMs: TIMEOUT_MS,
   });
   try {

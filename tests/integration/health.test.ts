@@ -29,7 +29,10 @@ async function check() {
 
 describe("GET /api/health", () => {
   it("answers 200 when the database and Kling answer", async () => {
-    expect(await check()).toEqual({ status: 200, body: { status: "ok", db: "ok", kling: { status: "ok", backend: "emulator" } } });
+    expect(await check()).toEqual({
+      status: 200,
+      body: { status: "ok", db: "ok", kling: { status: "ok", backend: "emulator" } },
+    });
   });
 
   it("answers 503 naming Kling when Kling is unreachable", async () => {

@@ -1,0 +1,207 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { Sparkles } from "lucide-react";
+import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { submitGenerationAction } from "@/app/(studio)/generate/actions";
+import { CameraControl } from "@/components/studio/camera-control";
+import { ModelSettings } from "@/components/studio/model-settings";
+import { PromptEditor } from "@/components/studio/prompt-editor";
+import { GENERATIONS_QUERY_KEY, QueuePanel } from "@/components/studio/queue-panel";
+import {
+  controlAvailability,
+  costOf,
+  defaultDraft,
+  draftToRequest,
+  fitDraftToModel,
+  notSent,
+  type StudioDraft,
+} from "@/lib/generations/draft";
+import { PROMPT_MAX } from "@/lib/generations/request";
+import type { Catalog } from "@/lib/kling/catalog";
+
+export interface StudioProps {
+  catalog: Catalog;
+  teamId: string;
+  canGenerate: boolean;
+  budget: { budget: number | null; used: number; remaining: number | null };
+  recentPrompts: string[];
+  remix: { parentId: string; draft: StudioDraft; prompt: string } | null;
+}
+
+export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, remix }: StudioProps) {
+  const storageKey = `kling-studio:draft:${teamId}`;
+  const [draft, setDraft] = useState<StudioDraft>(() => remix?.draft ?? defaultDraft(catalog));
+  const [parentId, setParentId] = useState<string | null>(remix?.parentId ?? null);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [ready, setReady] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const queryClient = useQueryClient();
+
+  // The draft survives a reload (per team); a remix link wins over it.
+  useEffect(() => {
+    if (!remix) {
+      try {
+        const saved = localStorage.getItem(storageKey);
+        if (saved) setDraft(fitDraftToModel(catalog, { ...defaultDraft(catalog), ...JSON.parse(saved) }));
+      } catch {
+        localStorage.removeItem(storageKey);
+      }
+    }
+    setReady(true);
+  }, [catalog, remix, storageKey]);
+  useEffect(() => {
+    if (ready) localStorage.setItem(storageKey, JSON.stringify(draft));
+  }, [draft, ready, storageKey]);
+
+  const update = useCallback(
+    (change: Partial<StudioDraft>) => {
+      setDraft((current) => fitDraftToModel(catalog, { ...current, ...change }));
+      setErrors((current) => {
+        const next = { ...current };
+        for (const key of Object.keys(change)) next[key] = undefined;
+        next.form = undefined;
+        next.budget = undefined;
+        return next;
+      });
+    },
+    [catalog],
+  );
+
+  const availability = controlAvailability(catalog, draft);
+  const cost = costOf(catalog, draft);
+  const dropped = notSent(catalog, draft);
+  const overBudget = cost !== null && budget.remaining !== null && cost.units > budget.remaining;
+  const blocker = useMemo(() => {
+    if (!canGenerate) return "Your role cannot generate videos.";
+    if (!draft.prompt.trim()) return "Write a prompt first.";
+    if (draft.prompt.length > PROMPT_MAX) return `Shorten the prompt to ${PROMPT_MAX} characters.`;
+    if (cost === null) return "This combination has no known price.";
+    if (overBudget)
+      return `Needs ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
+    return null;
+  }, [canGenerate, draft.prompt, cost, overBudget, budget.remaining]);
+
+  const generate = () => {
+    if (blocker || pending) return;
+    startTransition(async () => {
+      const result = await submitGenerationAction(draftToRequest(catalog, draft), parentId);
+      if (result.ok) {
+        toast.success(`Queued · ${result.data.estimatedUnits} units`);
+        setErrors({});
+        setParentId(null);
+        await queryClient.invalidateQueries({ queryKey: GENERATIONS_QUERY_KEY });
+      } else {
+        setErrors({ [result.field ?? "form"]: result.error });
+        toast.error(result.error);
+      }
+    });
+  };
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
+      <form
+        aria-label="Generate a video"
+        data-ready={ready || undefined}
+        onSubmit={(event) => {
+          event.preventDefault();
+          generate();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+            event.preventDefault();
+            generate();
+          }
+        }}
+        className="space-y-6"
+      >
+        {remix && parentId && (
+          <p className="rounded-md border border-accent/40 bg-accent/10 px-3 py-2 text-sm">
+            Remixing “{remix.prompt.slice(0, 80)}”: the new video will be linked to it.{" "}
+            <button type="button" className="underline" onClick={() => setParentId(null)}>
+              Unlink
+            </button>
+          </p>
+        )}
+        <PromptEditor
+          prompt={draft.prompt}
+          negativePrompt={draft.negativePrompt}
+          negativeAvailability={availability.negativePrompt}
+          recentPrompts={recentPrompts}
+          errors={errors}
+          onPrompt={(prompt) => update({ prompt })}
+          onNegativePrompt={(negativePrompt) => update({ negativePrompt })}
+        />
+        <div className="grid gap-6 xl:grid-cols-2">
+          <ModelSettings
+            catalog={catalog}
+            draft={draft}
+            availability={availability}
+            errors={errors}
+            onChange={update}
+          />
+          <div className="space-y-2">
+            <CameraControl
+              draft={draft}
+              availability={availability.camera}
+              onChange={(next) => update({ camera: next.camera })}
+            />
+            {errors.camera && <p className="text-xs text-danger">{errors.camera}</p>}
+          </div>
+        </div>
+
+        <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-line bg-surface/95 px-4 py-4 backdrop-blur">
+          {dropped.length > 0 && (
+            <p className="text-xs text-warn">
+              Not sent with this model: {dropped.join(", ")} (kept here if you switch back).
+            </p>
+          )}
+          <div className="flex flex-wrap items-center gap-4">
+            <div className="text-sm" data-testid="cost-preview" aria-live="polite">
+              {cost ? (
+                <>
+                  <span className="font-semibold tabular-nums">{formatUnits(cost.units)}</span>{" "}
+                  <span className="text-muted">≈ ${cost.usd.toFixed(2)}</span>
+                </>
+              ) : (
+                <span className="text-danger">No price for this combination</span>
+              )}
+              <span className="block text-xs text-muted" data-testid="budget">
+                {budget.budget === null
+                  ? "No monthly budget set"
+                  : `${budget.remaining} of ${budget.budget} units left this month`}
+              </span>
+            </div>
+            <button
+              type="submit"
+              disabled={Boolean(blocker) || pending}
+              aria-describedby={blocker ? "generate-blocker" : undefined}
+              title="Generate (Ctrl/⌘ + Enter)"
+              className="ml-auto inline-flex items-center gap-2 rounded-md bg-accent-strong px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent disabled:cursor-not-allowed disabled:bg-raised disabled:text-muted"
+            >
+              <Sparkles aria-hidden className="size-4" />
+              {pending ? "Generating…" : "Generate"}
+              {cost && <span className="font-normal opacity-80">· {formatUnits(cost.units)}</span>}
+            </button>
+          </div>
+          {blocker && draft.prompt && (
+            <p id="generate-blocker" className="text-right text-xs text-warn">
+              {blocker}
+            </p>
+          )}
+          {(errors.budget || errors.form) && (
+            <p role="alert" className="text-right text-xs text-danger" data-testid="generate-error">
+              {errors.budget ?? errors.form}
+            </p>
+          )}
+        </div>
+      </form>
+      <QueuePanel catalog={catalog} />
+    </div>
+  );
+}
+
+function formatUnits(units: number) {
+  return `${units} unit${units === 1 ? "" : "s"}`;
+}
