@@ -1,6 +1,6 @@
 import { Studio } from "@/components/studio/studio";
 import { can } from "@/lib/auth/permissions";
-import { requireTeam } from "@/lib/auth/session";
+import { requirePageTeam } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { budgetStatus } from "@/lib/generations/budget";
 import { defaultDraft, fitDraftToModel, type StudioDraft, ZERO_CAMERA } from "@/lib/generations/draft";
@@ -8,7 +8,8 @@ import type { GenerationRequest } from "@/lib/generations/request";
 import { getCatalog } from "@/lib/kling/catalog";
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
-  const context = await requireTeam("team.view");
+  const context = await requirePageTeam("team.view");
+  if (!context) return null;
   const catalog = getCatalog();
   const { from } = await searchParams;
   const [budget, recent, source] = await Promise.all([

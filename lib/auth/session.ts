@@ -1,4 +1,5 @@
 import { headers as nextHeaders } from "next/headers";
+import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";
 import { can, isRole, PERMISSION_LABELS, type Permission, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -112,4 +113,18 @@ async function findCurrentMembership(viewer: Viewer) {
       data: { activeOrganizationId: first.organizationId },
     });
   return first;
+}
+
+/**
+ * For pages: the same check, but a signed-out visitor is sent to sign in and a person without a
+ * team gets null (the layout shows them how to get one) instead of an error being thrown.
+ */
+export async function requirePageTeam(permission?: Permission): Promise<TeamContext | null> {
+  try {
+    return await requireTeam(permission);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) redirect("/sign-in");
+    if (error instanceof NoTeamError) return null;
+    throw error;
+  }
 }

@@ -23,7 +23,7 @@ test("an invited reviewer joins, cannot generate, and a role change takes effect
   const owner = await ownerContext.newPage();
   await owner.goto("/settings");
   await owner.getByLabel("Email to invite").fill("riley@studio.test");
-  await owner.getByLabel("Role").selectOption("reviewer");
+  await owner.getByLabel("Role", { exact: true }).selectOption("reviewer");
   await owner.getByRole("button", { name: "Create invite link" }).click();
   const link = await owner.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invite\/[\w-]{32,}$/);

@@ -3,7 +3,7 @@ import { InvitationsPanel } from "@/components/settings/invitations-panel";
 import { MembersPanel } from "@/components/settings/members-panel";
 import { TeamSettingsForm } from "@/components/settings/team-settings-form";
 import { can } from "@/lib/auth/permissions";
-import { requireTeam } from "@/lib/auth/session";
+import { requirePageTeam } from "@/lib/auth/session";
 import { listPendingInvitations } from "@/lib/teams/invitations";
 import { listMembers } from "@/lib/teams/members";
 import { getTeamSettings } from "@/lib/teams/teams";
@@ -11,7 +11,8 @@ import { getTeamSettings } from "@/lib/teams/teams";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const context = await requireTeam("team.view");
+  const context = await requirePageTeam("team.view");
+  if (!context) return null;
   const manage = can(context.member.role, "member.manage");
   const [settings, members, invitations] = await Promise.all([
     getTeamSettings(context.team.id),

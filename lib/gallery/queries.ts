@@ -1,0 +1,179 @@
+import { db } from "@/lib/db";
+import type { GalleryFilter } from "@/lib/gallery/filters";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const GALLERY_PAGE_SIZE = 24;
+
+interface Cursor {
+  r?: number;
+  c: string;
+  i: string;
+}
+
+interface GalleryRow {
+  id: string;
+  prompt: string;
+  model: string;
+  mode: string;
+  duration: number;
+  aspectRatio: string;
+  sound: boolean;
+  reviewState: string;
+  ratingAverage: number | null;
+  ratingCount: number;
+  createdAt: Date;
+  authorId: string;
+  authorName: string;
+  posterId: string | null;
+  videoId: string | null;
+}
+
+/**
+ * One page of the team's finished videos: keyset pagination on (sort key, createdAt, id), so a
+ * deep page costs the same as the first; full-text search on the GIN-indexed prompt vector.
+ */
+export async function listGallery(options: {
+  teamId: string;
+  filter: GalleryFilter;
+  cursor?: string | null;
+  limit?: number;
+}) {
+  const limit = options.limit ?? GALLERY_PAGE_SIZE;
+  const cursor = decodeCursor(options.cursor);
+  const where = [...filterConditions(options.teamId, options.filter)];
+  const order = orderFor(options.filter.sort);
+  if (cursor) where.push(order.after(cursor));
+  const rows = await db.$queryRaw<GalleryRow[]>`
+    SELECT g.id, g.prompt, g.model, g.mode, g.duration, g."aspectRatio", g.sound, g."reviewState",
+           g."ratingAverage", g."ratingCount", g."createdAt", g."authorId", u.name AS "authorName",
+           (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'poster') AS "posterId",
+           (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'video') AS "videoId"
+    FROM "generation" g JOIN "user" u ON u.id = g."authorId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order.by}
+    LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor(options.filter.sort, last) : null,
+  };
+}
+
+export type GalleryPage = Awaited<ReturnType<typeof listGallery>>;
+export type GalleryItem = GalleryPage["items"][number];
+
+/** The videos before and after `id` in the same filter and order (J/K on the video page). */
+export async function galleryNeighbors(options: { teamId: string; filter: GalleryFilter; id: string }) {
+  const current = await db.generation.findFirst({
+    where: { id: options.id, teamId: options.teamId },
+    select: { id: true, createdAt: true, ratingAverage: true },
+  });
+  if (!current) return { previousId: null, nextId: null };
+  const key: Cursor = { r: current.ratingAverage ?? 0, c: current.createdAt.toISOString(), i: current.id };
+  const conditions = filterConditions(options.teamId, options.filter);
+  const order = orderFor(options.filter.sort);
+  const [next] = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT g.id FROM "generation" g WHERE ${Prisma.join([...conditions, order.after(key)], " AND ")} ORDER BY ${order.by} LIMIT 1`;
+  const [previous] = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT g.id FROM "generation" g WHERE ${Prisma.join([...conditions, order.before(key)], " AND ")} ORDER BY ${order.reverse} LIMIT 1`;
+  return { previousId: previous?.id ?? null, nextId: next?.id ?? null };
+}
+
+/** Authors and models present in the team's gallery, for the filter menus. */
+export async function galleryFacets(teamId: string) {
+  const [authors, models] = await Promise.all([
+    db.$queryRaw<Array<{ id: string; name: string }>>`
+      SELECT DISTINCT u.id, u.name FROM "generation" g JOIN "user" u ON u.id = g."authorId"
+      WHERE g."teamId" = ${teamId} AND g.status = 'archived' ORDER BY u.name`,
+    db.$queryRaw<Array<{ model: string }>>`
+      SELECT DISTINCT model FROM "generation" WHERE "teamId" = ${teamId} AND status = 'archived' ORDER BY model`,
+  ]);
+  return { authors, models: models.map((row) => row.model) };
+}
+
+function filterConditions(teamId: string, filter: GalleryFilter): Prisma.Sql[] {
+  // Note: the team condition comes first and is never optional.
+  const conditions = [Prisma.sql`g."teamId" = ${teamId}`, Prisma.sql`g.status = 'archived'`];
+  if (filter.review && filter.review !== "all")
+    conditions.push(Prisma.sql`g."reviewState" = ${filter.review}`);
+  else if (!filter.review) conditions.push(Prisma.sql`g."reviewState" <> 'rejected'`); // hidden unless asked for
+  if (filter.model) conditions.push(Prisma.sql`g.model = ${filter.model}`);
+  if (filter.author) conditions.push(Prisma.sql`g."authorId" = ${filter.author}`);
+  if (filter.from) conditions.push(Prisma.sql`g."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
+  if (filter.to)
+    conditions.push(
+      Prisma.sql`g."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`,
+    );
+  if (filter.minRating) conditions.push(Prisma.sql`g."ratingAverage" >= ${filter.minRating}`);
+  if (filter.q) conditions.push(Prisma.sql`g."promptSearch" @@ websearch_to_tsquery('english', ${filter.q})`);
+  return conditions;
+}
+
+function orderFor(sort: GalleryFilter["sort"]) {
+  const rating = Prisma.sql`COALESCE(g."ratingAverage", 0)`;
+  if (sort === "oldest") {
+    return {
+      by: Prisma.sql`g."createdAt" ASC, g.id ASC`,
+      reverse: Prisma.sql`g."createdAt" DESC, g.id DESC`,
+      after: (cursor: Cursor) => Prisma.sql`(g."createdAt", g.id) > (${new Date(cursor.c)}, ${cursor.i})`,
+      before: (cursor: Cursor) => Prisma.sql`(g."createdAt", g.id) < (${new Date(cursor.c)}, ${cursor.i})`,
+    };
+  }
+  if (sort === "rating") {
+    return {
+      by: Prisma.sql`${rating} DESC, g."createdAt" DESC, g.id DESC`,
+      reverse: Prisma.sql`${rating} ASC, g."createdAt" ASC, g.id ASC`,
+      after: (cursor: Cursor) =>
+        Prisma.sql`(${rating}, g."createdAt", g.id) < (${cursor.r ?? 0}, ${new Date(cursor.c)}, ${cursor.i})`,
+      before: (cursor: Cursor) =>
+        Prisma.sql`(${rating}, g."createdAt", g.id) > (${cursor.r ?? 0}, ${new Date(cursor.c)}, ${cursor.i})`,
+    };
+  }
+  return {
+    by: Prisma.sql`g."createdAt" DESC, g.id DESC`,
+    reverse: Prisma.sql`g."createdAt" ASC, g.id ASC`,
+    after: (cursor: Cursor) => Prisma.sql`(g."createdAt", g.id) < (${new Date(cursor.c)}, ${cursor.i})`,
+    before: (cursor: Cursor) => Prisma.sql`(g."createdAt", g.id) > (${new Date(cursor.c)}, ${cursor.i})`,
+  };
+}
+
+function toItem(row: GalleryRow) {
+  return {
+    id: row.id,
+    prompt: row.prompt,
+    model: row.model,
+    mode: row.mode,
+    duration: row.duration,
+    aspectRatio: row.aspectRatio,
+    sound: row.sound,
+    reviewState: row.reviewState,
+    ratingAverage: row.ratingAverage,
+    ratingCount: row.ratingCount,
+    createdAt: row.createdAt.toISOString(),
+    author: { id: row.authorId, name: row.authorName },
+    posterUrl: row.posterId ? `/api/media/${row.posterId}` : null,
+    videoUrl: row.videoId ? `/api/media/${row.videoId}` : null,
+  };
+}
+
+function encodeCursor(sort: GalleryFilter["sort"], row: GalleryRow) {
+  const cursor: Cursor = {
+    c: row.createdAt.toISOString(),
+    i: row.id,
+    ...(sort === "rating" ? { r: row.ratingAverage ?? 0 } : {}),
+  };
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string | null | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const cursor = JSON.parse(Buffer.from(value, "base64url").toString()) as Cursor;
+    if (typeof cursor.c !== "string" || typeof cursor.i !== "string" || Number.isNaN(Date.parse(cursor.c)))
+      return null;
+    return cursor;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,78 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { record } from "@/lib/review/review";
+
+export const SHARE_EXPIRIES = { "1d": 1, "7d": 7, "30d": 30, never: null } as const;
+export type ShareExpiry = keyof typeof SHARE_EXPIRIES;
+
+/** A public link to one finished video. The token carries 192 random bits. */
+export async function createShareLink(options: {
+  teamId: string;
+  userId: string;
+  generationId: string;
+  expiry: ShareExpiry;
+  hidePrompt: boolean;
+}) {
+  if (!(options.expiry in SHARE_EXPIRIES)) {
+    throw new UserError(`Expiry must be one of ${Object.keys(SHARE_EXPIRIES).join(", ")}`, {
+      field: "expiry",
+    });
+  }
+  const days = SHARE_EXPIRIES[options.expiry];
+  return db.$transaction(async (tx) => {
+    const generation = await tx.generation.findFirst({
+      where: { id: options.generationId, teamId: options.teamId, status: "archived" },
+    });
+    if (!generation) throw new NotFoundError("That video does not exist in this team.");
+    const link = await tx.shareLink.create({
+      data: {
+        id: randomUUID(),
+        token: randomBytes(24).toString("base64url"),
+        generationId: generation.id,
+        teamId: options.teamId,
+        createdById: options.userId,
+        hidePrompt: options.hidePrompt,
+        expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
+      },
+    });
+    await record(tx, options.teamId, options.userId, generation.id, "share", {
+      expiry: options.expiry,
+      hidePrompt: options.hidePrompt,
+    });
+    return link;
+  });
+}
+
+export async function revokeShareLink(options: { teamId: string; userId: string; linkId: string }) {
+  return db.$transaction(async (tx) => {
+    const link = await tx.shareLink.findFirst({
+      where: { id: options.linkId, teamId: options.teamId, revokedAt: null },
+    });
+    if (!link) throw new NotFoundError("That share link does not exist or is already revoked.");
+    await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
+    await record(tx, options.teamId, options.userId, link.generationId, "unshare", {});
+  });
+}
+
+/**
+ * The public side: the link and its video, or null for unknown, revoked and expired tokens
+ * alike, so a 404 reveals nothing about which case it was.
+ */
+export async function resolveShareToken(token: string) {
+  if (!/^[\w-]{20,64}$/.test(token)) return null;
+  const link = await db.shareLink.findUnique({
+    where: { token },
+    include: { generation: { include: { assets: true } } },
+  });
+  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= new Date())) return null;
+  if (link.generation.status !== "archived") return null;
+  const video = link.generation.assets.find((asset) => asset.kind === "video");
+  const poster = link.generation.assets.find((asset) => asset.kind === "poster");
+  if (!video) return null;
+  return { link, generation: link.generation, video, poster: poster ?? null };
+}
+
+export async function countShareView(linkId: string) {
+  await db.shareLink.update({ where: { id: linkId }, data: { viewCount: { increment: 1 } } });
+}
