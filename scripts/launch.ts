@@ -117,7 +117,7 @@ async function ensureDatabase(dataDir: string) {
   const embedded = await starting;
   return {
     url: embedded.url,
-    description: `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir) || "."}/postgres)`,
+    description: `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${displayPath(dataDir)}/postgres)`,
   };
 }
 
@@ -141,6 +141,11 @@ function startNext(mode: "start" | "dev", port: number, env: Record<string, stri
       }),
   );
   return child;
+}
+
+function displayPath(directory: string) {
+  const relative = path.relative(root, directory);
+  return relative && !relative.startsWith("..") ? relative : directory;
 }
 
 async function shutdown(code: number) {
