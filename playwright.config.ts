@@ -1,14 +1,11 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-// Playwright cannot download its browser here: prefer an explicit path, then Debian's Chromium.
-const chromium =
-  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ||
-  (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 // A fresh studio per run: empty embedded database, emulator in fast mode with small videos.
 const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "kling-studio-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers re-evaluate this file; keep one directory
@@ -54,19 +51,5 @@ export default defineConfig({
 });
 
 function browserUse() {
-  return {
-    ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath: chromium,
-      // Flags this closed network needs (DESIGN.md); --no-sandbox because CI runs as root.
-      args: [
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--no-sandbox",
-      ],
-    },
-  };
+  return { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() };
 }

@@ -2,12 +2,12 @@
 // the time from navigation to an interactive editor in headless Chromium. Starts its own studio
 // (fresh embedded database, emulator) on port 3200; prints numbers only.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./lib/chromium";
 
 const PORT = 3200;
 const base = `http://127.0.0.1:${PORT}`;
@@ -29,19 +29,7 @@ const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "script
 });
 try {
   await waitForHealth();
-  const browser = await chromium.launch({
-    executablePath:
-      process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ||
-      (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: [
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--no-sandbox",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
   await page.goto("/setup");

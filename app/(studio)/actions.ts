@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import { teamNameSchema } from "@/lib/auth/validation";
-import { type ActionResult, toActionResult, UnauthenticatedError } from "@/lib/errors";
+import { type ActionResult, toActionResult, UnauthenticatedError, validationFailure } from "@/lib/errors";
 import { createTeam, switchTeam } from "@/lib/teams/teams";
 
 export async function switchTeamAction(teamId: string): Promise<ActionResult> {
@@ -17,17 +18,12 @@ export async function switchTeamAction(teamId: string): Promise<ActionResult> {
 }
 
 export async function createTeamAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
-  const parsed = teamNameSchema.safeParse(formData.get("teamName"));
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: "Check the team name",
-      fieldErrors: { teamName: parsed.error.issues[0].message },
-    };
+  const parsed = z.object({ teamName: teamNameSchema }).safeParse({ teamName: formData.get("teamName") });
+  if (!parsed.success) return validationFailure(parsed.error, formData);
   return toActionResult(async () => {
     const viewer = await getViewer();
     if (!viewer) throw new UnauthenticatedError();
-    const team = await createTeam({ userId: viewer.user.id, name: parsed.data });
+    const team = await createTeam({ userId: viewer.user.id, name: parsed.data.teamName });
     await switchTeam({ sessionId: viewer.sessionId, userId: viewer.user.id, teamId: team.id });
     revalidatePath("/", "layout");
     return undefined;

@@ -5,7 +5,7 @@ import { acceptInviteAction, signUpWithInviteAction } from "@/app/(auth)/invite/
 import { signOut } from "@/app/(auth)/sign-in/actions";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
-import { FormError, SubmitButton, TextField } from "@/components/ui/form";
+import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 import { PASSWORD_MIN } from "@/lib/auth/validation";
 
 export function AcceptInvite({
@@ -63,8 +63,7 @@ function JoinButton({ invitationId }: { invitationId: string }) {
 
 function CreateAccount({ invitationId, email }: { invitationId: string; email: string }) {
   const [state, action] = useActionState(signUpWithInviteAction.bind(null, invitationId), undefined);
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values = state?.ok === false ? (state.values ?? {}) : {};
+  const { errors, values, formError } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <TextField label="Email" name="email" type="email" value={email} readOnly />
@@ -85,7 +84,7 @@ function CreateAccount({ invitationId, email }: { invitationId: string; email: s
         error={errors.password}
         hint={`At least ${PASSWORD_MIN} characters, mixing letters with digits or symbols.`}
       />
-      <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+      <FormError message={formError} />
       <SubmitButton pendingLabel="Creating your account…" className="w-full">
         Create account and join
       </SubmitButton>

@@ -2,13 +2,12 @@
 
 import { useActionState } from "react";
 import { setupAction } from "@/app/(auth)/setup/actions";
-import { FormError, SubmitButton, TextField } from "@/components/ui/form";
+import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 import { PASSWORD_MIN } from "@/lib/auth/validation";
 
 export function SetupForm() {
   const [state, action] = useActionState(setupAction, undefined);
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values = state?.ok === false ? (state.values ?? {}) : {};
+  const { errors, values, formError } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <TextField
@@ -45,7 +44,7 @@ export function SetupForm() {
         error={errors.teamName}
         placeholder="e.g. Brand videos"
       />
-      <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+      <FormError message={formError} />
       <SubmitButton pendingLabel="Creating your studio…" className="w-full">
         Create studio
       </SubmitButton>

@@ -2,12 +2,11 @@
 
 import { useActionState } from "react";
 import { signInAction } from "@/app/(auth)/sign-in/actions";
-import { FormError, SubmitButton, TextField } from "@/components/ui/form";
+import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 
 export function SignInForm({ next, email }: { next?: string; email?: string }) {
   const [state, action] = useActionState(signInAction, undefined);
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values = state?.ok === false ? (state.values ?? {}) : {};
+  const { errors, values, formError } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       {next && <input type="hidden" name="next" value={next} />}
@@ -29,7 +28,7 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
         required
         error={errors.password}
       />
-      <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+      <FormError message={formError} />
       <SubmitButton pendingLabel="Signing in…" className="w-full">
         Sign in
       </SubmitButton>

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { createTeamAction } from "@/app/(studio)/actions";
-import { Card, FormError, SubmitButton, TextField } from "@/components/ui/form";
+import { Card, FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 
 export function NoTeam() {
   const [state, action] = useActionState(createTeamAction, undefined);
+  const { errors, values, formError } = formFeedback(state);
   return (
     <div className="mx-auto max-w-md">
       <Card
@@ -17,10 +18,10 @@ export function NoTeam() {
             label="Team name"
             name="teamName"
             required
-            defaultValue={state?.ok === false ? state.values?.teamName : undefined}
-            error={state?.ok === false ? state.fieldErrors?.teamName : undefined}
+            defaultValue={values.teamName}
+            error={errors.teamName}
           />
-          <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+          <FormError message={formError} />
           <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
         </form>
       </Card>

@@ -6,7 +6,7 @@ import { useActionState, useTransition } from "react";
 import { toast } from "sonner";
 import { createInvitationAction, revokeInvitationAction } from "@/app/(studio)/settings/actions";
 import { Button } from "@/components/ui/button";
-import { FormError, SubmitButton, TextField } from "@/components/ui/form";
+import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 import { canAssignRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 
 interface InvitationRow {
@@ -27,8 +27,7 @@ export function InvitationsPanel({
   const router = useRouter();
   const [state, action] = useActionState(createInvitationAction, undefined);
   const [pending, startTransition] = useTransition();
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values = state?.ok === false ? (state.values ?? {}) : {};
+  const { errors, values, formError } = formFeedback(state);
   const created = state?.ok ? state.data : undefined;
   const link =
     created && typeof window !== "undefined" ? `${window.location.origin}${created.path}` : created?.path;
@@ -71,7 +70,7 @@ export function InvitationsPanel({
         <SubmitButton pendingLabel="Creating…">Create invite link</SubmitButton>
       </form>
       <div className="mt-3">
-        <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+        <FormError message={formError} />
       </div>
       {link && created && (
         <div className="mt-4 rounded-md border border-ok/40 bg-ok/10 p-3 text-sm" role="status">

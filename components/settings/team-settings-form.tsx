@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
 import { updateTeamSettingsAction } from "@/app/(studio)/settings/actions";
-import { FormError, SubmitButton, TextField } from "@/components/ui/form";
+import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 
 export function TeamSettingsForm({
   name,
@@ -15,8 +15,7 @@ export function TeamSettingsForm({
   editable: boolean;
 }) {
   const [state, action] = useActionState(updateTeamSettingsAction, undefined);
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values = state?.ok === false ? state.values : undefined;
+  const { errors, values, formError } = formFeedback(state);
   useEffect(() => {
     if (state?.ok) toast.success("Team settings saved");
   }, [state]);
@@ -29,7 +28,7 @@ export function TeamSettingsForm({
         <TextField
           label="Team name"
           name="name"
-          defaultValue={values?.name ?? name}
+          defaultValue={values.name ?? name}
           disabled={!editable}
           required
           error={errors.name}
@@ -38,14 +37,14 @@ export function TeamSettingsForm({
           label="Monthly Kling unit budget"
           name="monthlyUnitBudget"
           inputMode="decimal"
-          defaultValue={values?.monthlyUnitBudget ?? monthlyUnitBudget ?? ""}
+          defaultValue={values.monthlyUnitBudget ?? monthlyUnitBudget ?? ""}
           disabled={!editable}
           placeholder="No limit"
           hint="Units per calendar month (1 unit ≈ $0.14). Empty means no limit."
           error={errors.monthlyUnitBudget}
         />
         <div className="sm:col-span-2">
-          <FormError message={state?.ok === false && !state.fieldErrors ? state.error : undefined} />
+          <FormError message={formError} />
           {editable ? (
             <SubmitButton pendingLabel="Saving…">Save team settings</SubmitButton>
           ) : (

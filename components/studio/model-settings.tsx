@@ -111,6 +111,7 @@ export function ModelSettings({
               />
             ))}
           </div>
+          {errors.aspectRatio && <p className="text-xs text-danger">{errors.aspectRatio}</p>}
         </fieldset>
       </div>
 
@@ -140,6 +141,7 @@ export function ModelSettings({
             ? "Higher follows the prompt more strictly; lower gives the model more freedom."
             : availability.cfgScale.reason}
         </p>
+        {errors.cfgScale && <p className="text-xs text-danger">{errors.cfgScale}</p>}
       </div>
 
       <div className="space-y-1">

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/errors";
 
 export function TextField({
   label,
@@ -86,4 +87,14 @@ export function Card({
       <div className="mt-6">{children}</div>
     </section>
   );
+}
+
+/** What a form shows after its action ran: messages per field, the typed values, a form-level error. */
+export function formFeedback(state: ActionResult<unknown> | undefined) {
+  const failed = state?.ok === false ? state : undefined;
+  return {
+    errors: failed?.fieldErrors ?? {},
+    values: failed?.values ?? {},
+    formError: failed && !failed.fieldErrors ? failed.error : undefined,
+  };
 }

@@ -70,13 +70,3 @@ export const budgetSchema = z
     }
     return Math.round(units * 100) / 100;
   });
-
-/** First message per field, for forms. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    result[key] ??= issue.message;
-  }
-  return result;
-}

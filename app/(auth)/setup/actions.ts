@@ -4,18 +4,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";
 import { completeSetup } from "@/lib/auth/setup";
-import { fieldErrors, setupSchema } from "@/lib/auth/validation";
-import { type ActionResult, submittedValues, toActionResult } from "@/lib/errors";
+import { setupSchema } from "@/lib/auth/validation";
+import { type ActionResult, submittedValues, toActionResult, validationFailure } from "@/lib/errors";
 
 export async function setupAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: "Check the highlighted fields",
-      fieldErrors: fieldErrors(parsed.error),
-      values: submittedValues(formData),
-    };
+  if (!parsed.success) return validationFailure(parsed.error, formData);
   const result = await toActionResult(async () => {
     const auth = getAuth();
     await completeSetup(auth, parsed.data);

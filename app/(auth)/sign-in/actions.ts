@@ -5,18 +5,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "@/lib/auth/throttle";
-import { fieldErrors, signInSchema } from "@/lib/auth/validation";
-import { type ActionResult, submittedValues, UserError } from "@/lib/errors";
+import { signInSchema } from "@/lib/auth/validation";
+import { type ActionResult, submittedValues, UserError, validationFailure } from "@/lib/errors";
 
 export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: "Check the highlighted fields",
-      fieldErrors: fieldErrors(parsed.error),
-      values: submittedValues(formData),
-    };
+  if (!parsed.success) return validationFailure(parsed.error, formData);
   const requestHeaders = await headers();
   const ip = clientIp(requestHeaders);
   try {

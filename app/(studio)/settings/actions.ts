@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
-import { budgetSchema, fieldErrors, inviteSchema, teamNameSchema } from "@/lib/auth/validation";
-import { type ActionResult, submittedValues, toActionResult } from "@/lib/errors";
+import { budgetSchema, inviteSchema, teamNameSchema } from "@/lib/auth/validation";
+import { type ActionResult, toActionResult, validationFailure } from "@/lib/errors";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
 import { changeMemberRole, leaveTeam, removeMember } from "@/lib/teams/members";
 import { updateTeamSettings } from "@/lib/teams/teams";
@@ -20,13 +20,7 @@ export async function updateTeamSettingsAction(
     name: formData.get("name"),
     monthlyUnitBudget: formData.get("monthlyUnitBudget") ?? "",
   });
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: "Check the highlighted fields",
-      fieldErrors: fieldErrors(parsed.error),
-      values: submittedValues(formData),
-    };
+  if (!parsed.success) return validationFailure(parsed.error, formData);
   return toActionResult(async () => {
     const { team } = await requireTeam("team.update");
     await updateTeamSettings({ teamId: team.id, ...parsed.data });
@@ -40,13 +34,7 @@ export async function createInvitationAction(
   formData: FormData,
 ): Promise<ActionResult<{ path: string; email: string } | undefined>> {
   const parsed = inviteSchema.safeParse({ email: formData.get("email"), role: formData.get("role") });
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: "Check the highlighted fields",
-      fieldErrors: fieldErrors(parsed.error),
-      values: submittedValues(formData),
-    };
+  if (!parsed.success) return validationFailure(parsed.error, formData);
   return toActionResult(async () => {
     const context = await requireTeam("member.manage");
     const invitation = await createInvitation({

@@ -5,8 +5,14 @@ import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";
 import { getViewer } from "@/lib/auth/session";
 import { createUserWithPassword } from "@/lib/auth/users";
-import { fieldErrors, signUpWithInviteSchema } from "@/lib/auth/validation";
-import { type ActionResult, submittedValues, toActionResult, UnauthenticatedError } from "@/lib/errors";
+import { signUpWithInviteSchema } from "@/lib/auth/validation";
+import {
+  type ActionResult,
+  submittedValues,
+  toActionResult,
+  UnauthenticatedError,
+  validationFailure,
+} from "@/lib/errors";
 import { acceptInvitation, getInvitationForAcceptance } from "@/lib/teams/invitations";
 import { switchTeam } from "@/lib/teams/teams";
 
@@ -33,13 +39,7 @@ export async function signUpWithInviteAction(
     name: formData.get("name"),
     password: formData.get("password"),
   });
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: "Check the highlighted fields",
-      fieldErrors: fieldErrors(parsed.error),
-      values: submittedValues(formData),
-    };
+  if (!parsed.success) return validationFailure(parsed.error, formData);
   const result = await toActionResult(async () => {
     const invitation = await getInvitationForAcceptance(invitationId);
     const auth = getAuth();
