@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { findFreePort } from "../../lib/database/embedded";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const running: ChildProcess[] = [];
@@ -196,6 +197,31 @@ describe("embedded database lifecycle", () => {
     );
     expect(rows.rows).toEqual([{ value: "kept" }]);
     expect(again.output()).not.toContain("Applying migration"); // already applied: no-op
+  }, 120_000);
+});
+
+describe("npm run dev", () => {
+  it("serves the studio with the dev server against the embedded database and the emulator, and stops cleanly", async () => {
+    const dataDir = await tempDir();
+    const port = await findFreePort();
+    const run = launch("dev", { DATA_DIR: dataDir, PORT: String(port) });
+    await run.waitFor(/kling: +Kling emulator/);
+    expect(run.output()).toContain(`Kling Studio is running at http://localhost:${port}`);
+    expect(run.output()).toMatch(/database: embedded PostgreSQL on 127\.0\.0\.1:\d+/);
+    expect(run.output()).toMatch(/kling: +Kling emulator at http:\/\/127\.0\.0\.1:\d+/);
+    let health: Response | undefined;
+    for (let attempt = 0; attempt < 120 && health?.status !== 200; attempt++) {
+      health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+      if (health?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(await health?.json()).toEqual({
+      status: "ok",
+      db: "ok",
+      kling: { status: "ok", backend: "emulator" },
+    });
+    run.child.kill("SIGINT");
+    expect((await run.exited).code).toBe(0);
+    expect(processesUsing(dataDir)).toEqual([]);
   }, 120_000);
 });
 
