@@ -32,6 +32,9 @@ export function createAuth(options: { prisma: PrismaClient; secret: string; publ
     database: prismaAdapter(options.prisma, { provider: "postgresql" }),
     telemetry: { enabled: false },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    // Note: sign-in only through our server action, which applies the per-email throttle; the
+    // HTTP endpoint would be a way around it.
+    disabledPaths: ["/sign-in/email", "/sign-up/email"],
     session: { expiresIn: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     // Note: same-origin requests only; the request's own origin is trusted so the studio works on
     // whatever host name it is reached by, while cross-site form posts are still refused.

@@ -21,7 +21,13 @@ export async function completeSetup(
     if ((await tx.user.count()) > 0)
       throw new NotFoundError("This studio is already set up. Sign in instead.");
     const user = await createUserWithPassword(auth, input);
-    const team = await createTeam({ userId: user.id, name: input.teamName });
-    return { userId: user.id, teamId: team.id };
+    try {
+      const team = await createTeam({ userId: user.id, name: input.teamName });
+      return { userId: user.id, teamId: team.id };
+    } catch (error) {
+      // Without its team the first account would lock /setup behind a studio nobody can use.
+      await db.user.delete({ where: { id: user.id } });
+      throw error;
+    }
   });
 }

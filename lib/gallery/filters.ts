@@ -19,7 +19,8 @@ const optionalText = z
 
 /** The gallery's filters, from URL search params (so a filtered gallery is a shareable URL). */
 export const galleryFilterSchema = z.object({
-  q: optionalText.pipe(z.string().max(200, { error: "Search must be at most 200 characters" }).optional()),
+  // Long searches are cut, not refused: the gallery is a URL people edit by hand.
+  q: optionalText.transform((value) => value?.slice(0, 200)),
   review: z
     .enum([...REVIEW_STATES, "all"])
     .optional()

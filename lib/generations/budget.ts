@@ -6,14 +6,15 @@ export function monthStart(now = new Date()) {
 }
 
 /**
- * Units the team has used or committed this month: what Kling charged for finished tasks, the
- * estimate for those still running, nothing for failures.
+ * Units the team has used or committed this month: what Kling reported charging, whatever the
+ * status; without a report, nothing for a failed task and the estimate for anything else (running,
+ * or timed out and possibly still finishing).
  */
 export async function unitsUsedThisMonth(tx: Prisma.TransactionClient, teamId: string, now = new Date()) {
   const [row] = await tx.$queryRaw<Array<{ used: string | null }>>`
-    SELECT COALESCE(SUM(COALESCE("chargedUnits", "estimatedUnits")), 0)::text AS used
+    SELECT COALESCE(SUM(COALESCE("chargedUnits", CASE WHEN status = 'failed' THEN 0 ELSE "estimatedUnits" END)), 0)::text AS used
     FROM "generation"
-    WHERE "teamId" = ${teamId} AND "createdAt" >= ${monthStart(now)} AND status NOT IN ('failed', 'timed_out')`;
+    WHERE "teamId" = ${teamId} AND "createdAt" >= ${monthStart(now)}`;
   return Number(row?.used ?? 0);
 }
 

@@ -13,7 +13,8 @@ const LIST_PAGE_SIZE = 500;
  * replays (duplicate jobs, callbacks, polls) change nothing the second time.
  */
 export async function applyKlingTask(id: string, task: KlingTask) {
-  const upstream = ["submitted", "processing"];
+  // timed_out ends the studio's own waiting, not Kling's work: a late result still lands.
+  const upstream = ["submitted", "processing", "timed_out"];
   switch (task.task_status) {
     case "submitted":
       return false;
@@ -32,6 +33,7 @@ export async function applyKlingTask(id: string, task: KlingTask) {
       const moved = await transition(id, upstream, {
         status: "succeeded",
         klingStatus: "succeed",
+        errorMessage: null,
         klingStatusMsg: task.task_status_msg || null,
         chargedUnits: Number(task.final_unit_deduction ?? 0) || null,
         resultUrl: video.url,
@@ -77,8 +79,19 @@ export async function pollTick(client: KlingClient): Promise<TickReport> {
     where: { status: { in: UPSTREAM_STATUSES }, klingTaskId: { not: null } },
     select: { id: true, klingTaskId: true, submittedAt: true, createdAt: true },
   });
+  // Timed-out tasks of the last 30 days (Kling's retention) are still matched against the list, at
+  // no extra request, so a late finish is not lost.
+  const lateWatch = await db.generation.findMany({
+    where: {
+      status: "timed_out",
+      klingTaskId: { not: null },
+      submittedAt: { gt: new Date(Date.now() - 30 * 86_400_000) },
+    },
+    select: { id: true, klingTaskId: true },
+    take: LIST_PAGE_SIZE,
+  });
   report.active = active.length;
-  if (active.length > 0) {
+  if (active.length > 0 || lateWatch.length > 0) {
     const byTaskId = new Map<string, KlingTask>();
     try {
       for (const task of await client.listTasks({ pageNum: 1, pageSize: LIST_PAGE_SIZE }))
@@ -86,6 +99,10 @@ export async function pollTick(client: KlingClient): Promise<TickReport> {
     } catch (error) {
       if (!(error instanceof KlingError)) throw error;
       // A failed list only delays this tick's updates; stragglers below still get their own GET.
+    }
+    for (const row of lateWatch) {
+      const task = byTaskId.get(row.klingTaskId as string);
+      if (task && (await applyKlingTask(row.id, task))) report.updated++;
     }
     for (const row of active) {
       let task = byTaskId.get(row.klingTaskId as string);

@@ -46,15 +46,27 @@ export async function startWorker(options: { client?: KlingClient; log?: (line: 
     `started (poll every ${pipelineSettings().pollIntervalMs / 1000} s${resumed ? `; resumed ${resumed} unfinished generation(s)` : ""})`,
   );
 
-  const lockClient = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
-  await lockClient.connect();
+  // The poller lock lives on its own connection: whoever holds it polls, and if that connection
+  // drops, Postgres releases the lock and another process (or this one, reconnected) takes over.
+  let lockClient: pg.Client | undefined;
   let isPoller = false;
   let stopped = false;
   let ticking = false;
+  const connectLockClient = async () => {
+    const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
+    client.on("error", (error) => {
+      log(`poller connection lost: ${error.message}`);
+      if (lockClient === client) lockClient = undefined;
+      isPoller = false;
+    });
+    await client.connect();
+    return client;
+  };
   const tick = async () => {
     if (stopped || ticking) return;
     ticking = true;
     try {
+      lockClient ??= await connectLockClient();
       if (!isPoller) {
         const { rows } = await lockClient.query<{ locked: boolean }>(
           "SELECT pg_try_advisory_lock($1) AS locked",
@@ -77,7 +89,7 @@ export async function startWorker(options: { client?: KlingClient; log?: (line: 
       stopped = true;
       clearInterval(timer);
       while (ticking) await new Promise((resolve) => setTimeout(resolve, 50));
-      await lockClient.end().catch(() => {});
+      await lockClient?.end().catch(() => {});
       await stopBoss();
     },
   };

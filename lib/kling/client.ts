@@ -59,14 +59,11 @@ export class KlingClient {
     );
   }
 
-  /** The task created with this external_task_id, or null when Kling has none. */
+  /** The task created with this external_task_id, or null when Kling has none (404/1203). */
   async findByExternalId(externalTaskId: string): Promise<KlingTask | null> {
     try {
-      const data = await this.request(
-        "GET",
-        `/v1/videos/text2video?external_task_id=${encodeURIComponent(externalTaskId)}`,
-      );
-      return klingTaskSchema.parse(data);
+      // The documented form puts the external id in the path (docs/KLING_API.md §5.1).
+      return await this.getTask(externalTaskId);
     } catch (error) {
       if (error instanceof KlingError && error.kind === "not_found") return null;
       throw error;
@@ -79,7 +76,7 @@ export class KlingClient {
       pageNum: String(options.pageNum ?? 1),
       pageSize: String(options.pageSize ?? 500),
     });
-    return z.array(klingTaskSchema).parse(await this.request("GET", `/v1/videos/text2video?${query}`));
+    return parseAs(z.array(klingTaskSchema), await this.request("GET", `/v1/videos/text2video?${query}`));
   }
 
   async accountCosts(options: { startTime: number; endTime: number }) {
@@ -126,6 +123,17 @@ export class KlingClient {
     }
     return envelope.data.data;
   }
+}
+
+/** A body of an unexpected shape is Kling's problem, typed like any other Kling error. */
+function parseAs<T>(schema: z.ZodType<T>, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new KlingError(
+    "protocol",
+    `Kling answered with an unexpected body (${issue.path.join(".") || "data"}: ${issue.message})`,
+  );
 }
 
 function causeOf(error: unknown): string {

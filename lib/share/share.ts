@@ -14,7 +14,7 @@ export async function createShareLink(options: {
   expiry: ShareExpiry;
   hidePrompt: boolean;
 }) {
-  if (!(options.expiry in SHARE_EXPIRIES)) {
+  if (!Object.hasOwn(SHARE_EXPIRIES, options.expiry)) {
     throw new UserError(`Expiry must be one of ${Object.keys(SHARE_EXPIRIES).join(", ")}`, {
       field: "expiry",
     });

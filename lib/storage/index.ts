@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createReadStream, type ReadStream } from "node:fs";
 import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -18,7 +19,7 @@ export class LocalDiskStorage implements Storage {
   async putFile(key: string, sourcePath: string) {
     const target = this.resolve(key);
     await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.tmp-${process.pid}`;
+    const temporary = `${target}.tmp-${randomUUID()}`;
     await copyFile(sourcePath, temporary);
     await rename(temporary, target);
   }

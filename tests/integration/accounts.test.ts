@@ -4,7 +4,7 @@ import { type Auth, createAuth } from "../../lib/auth/auth";
 import { getAuth } from "../../lib/auth/instance";
 import { resolveTeamContext } from "../../lib/auth/session";
 import { completeSetup, needsSetup } from "../../lib/auth/setup";
-import { assertSignInAllowed, recordSignInFailure } from "../../lib/auth/throttle";
+import { clearSignInAttempts, consumeSignInAttempt } from "../../lib/auth/throttle";
 import { createUserWithPassword } from "../../lib/auth/users";
 import { passwordSchema } from "../../lib/auth/validation";
 import { db } from "../../lib/db";
@@ -135,16 +135,32 @@ describe("sessions", () => {
     });
   });
 
-  it("throttles sign-in after 5 failures for one email", async () => {
+  it("throttles sign-in after 5 attempts for one email, atomically, and a success clears it", async () => {
     const email = "throttled@throttle.test";
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await assertSignInAllowed(email, "203.0.113.9");
-      await recordSignInFailure(email, "203.0.113.9");
-    }
-    await expect(assertSignInAllowed(email, "203.0.113.9")).rejects.toThrow(
+    // Ten guesses at once: exactly five get through to the password check.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => consumeSignInAttempt(email, "203.0.113.9")),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(5);
+    await expect(consumeSignInAttempt(email, "203.0.113.9")).rejects.toThrow(
       /Too many failed sign-in attempts. Try again in 15 minutes/,
     );
-    await expect(assertSignInAllowed("other@throttle.test", "198.51.100.1")).resolves.toBeUndefined();
+    await expect(consumeSignInAttempt("other@throttle.test", "198.51.100.1")).resolves.toBeUndefined();
+    await clearSignInAttempts(email);
+    await expect(consumeSignInAttempt(email, "198.51.100.2")).resolves.toBeUndefined();
+  });
+
+  it("offers no HTTP sign-up or sign-in around the throttled server actions", async () => {
+    for (const path of ["/api/auth/sign-in/email", "/api/auth/sign-up/email"]) {
+      const response = await auth.handler(
+        new Request(`http://studio.test${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://studio.test" },
+          body: JSON.stringify({ email: "ada@first.test", password: PASSWORD, name: "x" }),
+        }),
+      );
+      expect(response.status).toBe(404);
+    }
   });
 });
 

@@ -85,6 +85,13 @@ describe("generation pipeline against the emulator", () => {
       ],
     ],
     [
+      "a lost create whose lookups keep failing for a while",
+      [
+        { kind: "response_lost", scope: "create", count: 1 },
+        { kind: "http_500", scope: "query", count: 6 },
+      ],
+    ],
+    [
       "5xx on polling",
       [
         { kind: "http_504", scope: "list", count: 3 },
@@ -110,6 +117,21 @@ describe("generation pipeline against the emulator", () => {
     },
     60_000,
   );
+
+  it("lets a task that finishes after the deadline still land (timed_out is not the end)", async () => {
+    process.env.KLING_TASK_DEADLINE_SECONDS = "0.05";
+    let id = "";
+    try {
+      id = (await submit({ prompt: "Late finisher" })).id;
+      const timedOut = await waitForStatus(id, ["timed_out", "archived"]);
+      expect(timedOut.status).toBe("timed_out");
+      expect(timedOut.errorMessage).toMatch(/can still be recovered/);
+    } finally {
+      delete process.env.KLING_TASK_DEADLINE_SECONDS;
+    }
+    await waitForStatus(id, ["archived", "failed"]);
+    await expectArchivedOnce(id);
+  }, 60_000);
 
   it("sends 12 submissions through a concurrency limit of 5; all finish, one task each", async () => {
     const ids = await Promise.all(

@@ -4,7 +4,8 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "@/lib/auth/throttle";
+import { safeNext } from "@/lib/auth/redirect";
+import { clearSignInAttempts, consumeSignInAttempt } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/auth/validation";
 import { type ActionResult, submittedValues, UserError, validationFailure } from "@/lib/errors";
 
@@ -14,18 +15,17 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
   const requestHeaders = await headers();
   const ip = clientIp(requestHeaders);
   try {
-    await assertSignInAllowed(parsed.data.email, ip);
+    await consumeSignInAttempt(parsed.data.email, ip);
     await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
   } catch (error) {
     if (error instanceof UserError)
       return { ok: false, error: error.message, values: submittedValues(formData) };
     if (error instanceof APIError && error.status === "UNAUTHORIZED") {
-      await recordSignInFailure(parsed.data.email, ip);
       return { ok: false, error: "Wrong email or password.", values: submittedValues(formData) };
     }
     throw error;
   }
-  await clearSignInFailures(parsed.data.email);
+  await clearSignInAttempts(parsed.data.email);
   redirect(safeNext(formData.get("next")));
 }
 
@@ -38,9 +38,4 @@ function clientIp(requestHeaders: Headers): string | null {
   return (
     requestHeaders.get("x-forwarded-for")?.split(",")[0].trim() || requestHeaders.get("x-real-ip") || null
   );
-}
-
-// Only same-site paths: an attacker-supplied ?next=https://evil.example must not redirect away.
-function safeNext(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }

@@ -76,7 +76,8 @@ export default async function VideoPage({
           actor: activity.actor.name,
           createdAt: activity.createdAt.toISOString(),
         })),
-        shareLinks: detail.shareLinks.map((link) => ({
+        // Note: live share tokens are public URLs; only roles that manage sharing receive them.
+        shareLinks: (can(role, "share.manage") ? detail.shareLinks : []).map((link) => ({
           id: link.id,
           token: link.token,
           hidePrompt: link.hidePrompt,
