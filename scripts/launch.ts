@@ -39,6 +39,11 @@ async function main() {
   const mode = process.argv[2] as Mode;
   if (!MODES.includes(mode)) throw new LaunchError(`Usage: tsx scripts/launch.ts ${MODES.join("|")}`);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // Whatever goes wrong, the embedded database (its own process group) must not outlive us.
+  process.on("uncaughtException", (error) => {
+    console.error(error);
+    void shutdown(1);
+  });
 
   ensurePrismaClient();
   if (mode === "build") {

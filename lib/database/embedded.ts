@@ -202,9 +202,9 @@ function runToCompletion(
       output += chunk;
     });
     child.on("error", (error) => reject(signal?.aborted ? signal.reason : error));
-    child.on("close", (code) =>
+    child.on("close", async (code) =>
       signal?.aborted
-        ? reject(signal.reason)
+        ? reject(await processGroupGone(child.pid).then(() => signal.reason))
         : code === 0
           ? resolve()
           : reject(
@@ -243,6 +243,7 @@ function waitUntilReady(child: ChildProcess, url: string, signal?: AbortSignal) 
       if (exited) return;
       if (signal?.aborted) return reject(signal.reason);
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+      client.on("error", () => {}); // a server shutting down mid-probe just means "not ready"
       try {
         await client.connect();
         await client.end();
@@ -263,6 +264,19 @@ async function stopPostmaster(child: ChildProcess) {
   const timeout = setTimeout(() => child.kill("SIGQUIT"), 20_000);
   await exited;
   clearTimeout(timeout);
+}
+
+/** After an abort: the backends initdb started may outlive it by a moment; wait for the whole group. */
+async function processGroupGone(pid: number | undefined) {
+  if (!pid) return;
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
 }
 
 export function isAlive(pid: number) {

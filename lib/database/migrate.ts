@@ -34,6 +34,9 @@ export async function migrate(options: {
 }): Promise<MigrateResult> {
   const migrations = await readMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const client = new pg.Client({ connectionString: options.databaseUrl });
+  // Note: a dropped connection fails the running query; without a listener it would also crash the
+  // process (an unhandled "error" event) before the launcher could stop the database.
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_KEY]);

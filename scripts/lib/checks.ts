@@ -43,6 +43,7 @@ export async function assertDatabaseReachable(databaseUrl: string) {
     connectionString: databaseUrl,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
+  client.on("error", () => {}); // reported through connect() below
   try {
     await client.connect();
     await client.query("SELECT 1");

@@ -9,6 +9,7 @@ import pg from "pg";
 export async function ensureAuthSecret(databaseUrl: string): Promise<string> {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
   const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => {}); // a dropped connection fails the query below; it must not crash the launcher
   await client.connect();
   try {
     await client.query(
