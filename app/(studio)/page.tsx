@@ -3,9 +3,10 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageTeam } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { budgetStatus } from "@/lib/generations/budget";
-import { defaultDraft, fitDraftToModel, type StudioDraft, ZERO_CAMERA } from "@/lib/generations/draft";
+import { defaultDraft, fitDraftToModel, type StudioDraft } from "@/lib/generations/draft";
 import type { GenerationRequest } from "@/lib/generations/request";
 import { getCatalog } from "@/lib/kling/catalog";
+import { ZERO_CAMERA } from "@/lib/kling/models";
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const context = await requirePageTeam("team.view");

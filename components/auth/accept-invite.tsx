@@ -3,10 +3,10 @@
 import { useActionState, useState, useTransition } from "react";
 import { acceptInviteAction, signUpWithInviteAction } from "@/app/(auth)/invite/[id]/actions";
 import { signOut } from "@/app/(auth)/sign-in/actions";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
-import { PASSWORD_MIN } from "@/lib/auth/validation";
 
 export function AcceptInvite({
   invitationId,
@@ -75,15 +75,7 @@ function CreateAccount({ invitationId, email }: { invitationId: string; email: s
         defaultValue={values.name}
         error={errors.name}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        hint={`At least ${PASSWORD_MIN} characters, mixing letters with digits or symbols.`}
-      />
+      <NewPasswordField error={errors.password} />
       <FormError message={formError} />
       <SubmitButton pendingLabel="Creating your account…" className="w-full">
         Create account and join

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { setupAction } from "@/app/(auth)/setup/actions";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
-import { PASSWORD_MIN } from "@/lib/auth/validation";
 
 export function SetupForm() {
   const [state, action] = useActionState(setupAction, undefined);
@@ -27,15 +27,7 @@ export function SetupForm() {
         defaultValue={values.email}
         error={errors.email}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password}
-        hint={`At least ${PASSWORD_MIN} characters, mixing letters with digits or symbols.`}
-      />
+      <NewPasswordField error={errors.password} />
       <TextField
         label="Team name"
         name="teamName"

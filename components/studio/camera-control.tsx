@@ -1,14 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import {
-  type Availability,
-  activeAxis,
-  type StudioDraft,
-  setCameraAxis,
-  ZERO_CAMERA,
-} from "@/lib/generations/draft";
-import { CAMERA_AXES, CAMERA_TYPES, type CameraAxis, type CameraType } from "@/lib/kling/models";
+import { type Availability, activeAxis, type StudioDraft, setCameraAxis } from "@/lib/generations/draft";
+import { CAMERA_AXES, CAMERA_TYPES, type CameraAxis, type CameraType, ZERO_CAMERA } from "@/lib/kling/models";
 
 const AXIS_LABELS: Record<CameraAxis, { label: string; negative: string; positive: string }> = {
   horizontal: { label: "Horizontal", negative: "left", positive: "right" },

@@ -46,6 +46,11 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/** A stored role; anything unknown (a hand-edited row, a better-auth default) gets the least access. */
+export function roleOf(value: unknown): Role {
+  return isRole(value) ? value : "viewer";
+}
+
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }

@@ -1,7 +1,7 @@
 import { headers as nextHeaders } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";
-import { can, isRole, PERMISSION_LABELS, type Permission, type Role } from "@/lib/auth/permissions";
+import { can, PERMISSION_LABELS, type Permission, type Role, roleOf } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, UnauthenticatedError, UserError } from "@/lib/errors";
 
@@ -46,7 +46,7 @@ export async function resolveTeamContext(
   if (!viewer) throw new UnauthenticatedError();
   const membership = await findCurrentMembership(viewer);
   if (!membership) throw new NoTeamError();
-  const role: Role = isRole(membership.role) ? membership.role : "viewer";
+  const role = roleOf(membership.role);
   if (permission && !can(role, permission)) {
     throw new ForbiddenError(
       `Your role in ${membership.organization.name} is ${role}, which cannot ${PERMISSION_LABELS[permission]}. Ask an admin or owner to change your role.`,

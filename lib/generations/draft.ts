@@ -12,6 +12,7 @@ import {
   gateAllows,
   type Mode,
   type ModelCapability,
+  ZERO_CAMERA,
 } from "@/lib/kling/models";
 import { estimateUnits, unitsToUsd } from "@/lib/kling/pricing";
 
@@ -26,15 +27,6 @@ export interface StudioDraft {
   camera: { type: CameraType | "none"; config: Record<CameraAxis, number> };
   sound: boolean;
 }
-
-export const ZERO_CAMERA: Record<CameraAxis, number> = {
-  horizontal: 0,
-  vertical: 0,
-  pan: 0,
-  tilt: 0,
-  roll: 0,
-  zoom: 0,
-};
 
 export function defaultDraft(catalog: Catalog): StudioDraft {
   const model = catalog.models.find((candidate) => !candidate.retired) ?? catalog.models[0];

@@ -13,6 +13,7 @@ import {
   MODE_LABELS,
   MODES,
   type ModelCapability,
+  ZERO_CAMERA,
 } from "@/lib/kling/models";
 import { estimateUnits } from "@/lib/kling/pricing";
 
@@ -184,7 +185,7 @@ export function toKlingCreateBody(
       ? {
           camera_control:
             request.camera.type === "simple"
-              ? { type: "simple", config: { ...ZERO_AXES, ...request.camera.config } }
+              ? { type: "simple", config: { ...ZERO_CAMERA, ...request.camera.config } }
               : { type: request.camera.type },
         }
       : {}),
@@ -192,12 +193,3 @@ export function toKlingCreateBody(
     ...(options.callbackUrl ? { callback_url: options.callbackUrl } : {}),
   };
 }
-
-const ZERO_AXES: Record<CameraAxis, number> = {
-  horizontal: 0,
-  vertical: 0,
-  pan: 0,
-  tilt: 0,
-  roll: 0,
-  zoom: 0,
-};

@@ -20,6 +20,15 @@ export const CAMERA_TYPES = [
 export type CameraType = (typeof CAMERA_TYPES)[number];
 export const CAMERA_AXES = ["horizontal", "vertical", "pan", "tilt", "roll", "zoom"] as const;
 export type CameraAxis = (typeof CAMERA_AXES)[number];
+/** A camera that does not move: the base every config is filled from. */
+export const ZERO_CAMERA: Readonly<Record<CameraAxis, number>> = {
+  horizontal: 0,
+  vertical: 0,
+  pan: 0,
+  tilt: 0,
+  roll: 0,
+  zoom: 0,
+};
 
 /** Where a feature is allowed: in these modes, and (when given) only at these durations. */
 const gateSchema = z.object({

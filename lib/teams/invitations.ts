@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { INVITATION_LIFETIME_S } from "@/lib/auth/auth";
-import { canAssignRole, isRole, type Role } from "@/lib/auth/permissions";
+import { canAssignRole, type Role, roleOf } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 
@@ -89,7 +89,7 @@ export async function getInvitationForAcceptance(invitationId: string) {
   return {
     id: invitation.id,
     email: invitation.email,
-    role: isRole(invitation.role) ? invitation.role : ("viewer" as Role),
+    role: roleOf(invitation.role),
     team: invitation.organization,
     inviterName: invitation.inviter.name,
     expiresAt: invitation.expiresAt,

@@ -1,4 +1,4 @@
-import { canAssignRole, isRole, type Role } from "@/lib/auth/permissions";
+import { canAssignRole, type Role, roleOf } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 
@@ -10,7 +10,7 @@ export async function listMembers(teamId: string) {
   });
   return members.map((member) => ({
     id: member.id,
-    role: isRole(member.role) ? member.role : ("viewer" as Role),
+    role: roleOf(member.role),
     joinedAt: member.createdAt,
     user: member.user,
   }));

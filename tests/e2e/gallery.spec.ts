@@ -1,32 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
-import { OWNER_STATE, SCREENSHOTS } from "./support";
+import { expect, test } from "@playwright/test";
+import { OWNER_STATE, playPast, SCREENSHOTS, videoDuration } from "./support";
 
 const PROMPT = "A hummingbird hovering over a glowing orchid, macro, morning dew";
-
-async function waitForMetadata(page: Page, selector: string) {
-  const video = page.locator(selector).first();
-  await video.evaluate(
-    (element: HTMLVideoElement) =>
-      new Promise((resolve) =>
-        element.readyState >= 1 ? resolve(null) : element.addEventListener("loadedmetadata", resolve),
-      ),
-  );
-  return video;
-}
-
-async function playFor(page: Page, selector: string) {
-  const video = await waitForMetadata(page, selector);
-  const duration = await video.evaluate((element: HTMLVideoElement) => element.duration);
-  await video.evaluate((element: HTMLVideoElement) => {
-    element.muted = true;
-    return element.play();
-  });
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 })
-    .toBeGreaterThan(0.8);
-  await video.evaluate((element: HTMLVideoElement) => element.pause());
-  return { video, duration };
-}
 
 test("a creator generates, a reviewer approves with a timecoded comment, the creator sees it; share, play, revoke", async ({
   browser,
@@ -67,7 +42,7 @@ test("a creator generates, a reviewer approves with a timecoded comment, the cre
   await reviewer.keyboard.press("Enter");
   await expect(reviewer).toHaveURL(/\/videos\//);
   await expect(reviewer.getByTestId("video-prompt")).toHaveText(PROMPT);
-  const { duration } = await playFor(reviewer, "video");
+  const duration = await playPast(reviewer.locator("video").first(), 0.8);
   expect(duration).toBeGreaterThan(4.8);
   expect(duration).toBeLessThan(5.4);
   await reviewer.keyboard.press("c");
@@ -89,7 +64,7 @@ test("a creator generates, a reviewer approves with a timecoded comment, the cre
   await expect(owner.getByTestId("review-state")).toHaveText("Approved");
   const timecode = owner.getByRole("button", { name: /^Seek to / });
   await expect(timecode).toBeVisible();
-  await waitForMetadata(owner, "video");
+  await videoDuration(owner.locator("video").first());
   await timecode.click();
   const seconds = Number((await timecode.textContent())?.split(":")[1]);
   await expect
@@ -117,8 +92,8 @@ test("a creator generates, a reviewer approves with a timecoded comment, the cre
   );
   await expect(outsider.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "player");
   await expect(outsider.getByRole("navigation")).toHaveCount(0); // nothing of the team
-  const shared = await playFor(outsider, "video");
-  expect(shared.duration).toBeGreaterThan(4.8);
+  const sharedDuration = await playPast(outsider.locator("video").first(), 0.8);
+  expect(sharedDuration).toBeGreaterThan(4.8);
   const range = await outsider.request.get(`${shareUrl}/video`, { headers: { range: "bytes=0-99" } });
   expect(range.status()).toBe(206);
   expect((await range.body()).length).toBe(100);

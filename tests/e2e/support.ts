@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const OWNER = {
   name: "Olivia Owner",
@@ -16,4 +16,29 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+}
+
+/** The video's duration, once its metadata has loaded. */
+export async function videoDuration(video: Locator) {
+  await video.evaluate(
+    (element: HTMLVideoElement) =>
+      new Promise((resolve) =>
+        element.readyState >= 1 ? resolve(null) : element.addEventListener("loadedmetadata", resolve),
+      ),
+  );
+  return video.evaluate((element: HTMLVideoElement) => element.duration);
+}
+
+/** Plays the video muted until playback has passed `seconds` (proving it really plays), then pauses. */
+export async function playPast(video: Locator, seconds: number) {
+  const duration = await videoDuration(video);
+  await video.evaluate((element: HTMLVideoElement) => {
+    element.muted = true;
+    return element.play();
+  });
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(seconds);
+  await video.evaluate((element: HTMLVideoElement) => element.pause());
+  return duration;
 }
