@@ -1,6 +1,54 @@
 import path from "node:path";
 import { z } from "zod";
 
+const flag = z
+  .enum(["1", "0", "true", "false"], { error: "must be 1, 0, true or false" })
+  .transform((value) => value === "1" || value === "true");
+
+// Where media lives (DEPLOY.md). Its own schema because the launcher and the migration script check
+// it before any DATABASE_URL exists.
+const storageEnvSchema = z
+  .object({
+    STORAGE: z.enum(["local", "s3"], { error: 'must be "local" or "s3"' }).default("local"),
+    S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "must be a bucket name (3-63 lowercase letters, digits, dots, dashes)",
+      )
+      .optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    /** For R2, Garage, SeaweedFS, Ceph, MinIO and others; unset means AWS itself. */
+    S3_ENDPOINT: z.url({ error: "must be a URL such as https://s3.example.com" }).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: flag.default(false),
+    /** Stream media through the studio (with Range) instead of redirecting to presigned URLs. */
+    S3_PROXY: flag.default(false),
+    /** Lifetime of a presigned media URL: minutes, so a leaked URL soon stops working. */
+    S3_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  })
+  .superRefine((env, context) => {
+    if (env.STORAGE !== "s3") return;
+    if (!env.S3_BUCKET)
+      context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+      context.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required with the other S3 key (or leave both unset for the SDK's default credentials)",
+      });
+    }
+  });
+
+export type StorageEnv = z.infer<typeof storageEnvSchema>;
+
+/** The storage settings alone (no DATABASE_URL needed); throws naming each bad variable. */
+export function storageEnv(source: NodeJS.ProcessEnv = process.env): StorageEnv {
+  return parseOrThrow(storageEnvSchema, source);
+}
+
 // Server-only configuration (DESIGN.md "Configuration"). Parsed once, so a bad value fails at
 // start-up with the variable's name instead of deep inside a request.
 const serverEnvSchema = z.object({
@@ -21,21 +69,25 @@ const serverEnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
 });
 
-export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export type ServerEnv = z.infer<typeof serverEnvSchema> & StorageEnv;
 
 let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
-  const parsed = serverEnvSchema.safeParse(emptyToUndefined(process.env));
+  cached = { ...parseOrThrow(serverEnvSchema, process.env), ...storageEnv() };
+  return cached;
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, source: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(emptyToUndefined(source));
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
       .join("; ");
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** Tests re-point the studio at another database or emulator. */
