@@ -23,6 +23,7 @@ test("health reports the database and the Kling emulator", async ({ request }) =
     status: "ok",
     db: "ok",
     kling: { status: "ok", backend: "emulator" },
+    storage: "ok",
   });
 });
 

@@ -5,6 +5,10 @@ import { findFreePort } from "../../lib/database/embedded";
 import { db } from "../../lib/db";
 import { resetServerEnv } from "../../lib/env";
 import { resetKlingHealthCache } from "../../lib/kling/health";
+import { resetStorage } from "../../lib/storage";
+import { resetStorageHealthCache } from "../../lib/storage/health";
+import { startTestS3Server, type TestS3Server } from "../support/s3-server";
+import { teamWith } from "./helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "./helpers/database";
 import { startTestEmulator } from "./helpers/pipeline";
 
@@ -21,9 +25,12 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function check() {
+async function check(headers?: Headers) {
   resetKlingHealthCache();
-  const response = await health();
+  resetStorageHealthCache();
+  const response = await health(
+    headers ? new Request("http://studio.test/api/health", { headers }) : undefined,
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -31,7 +38,7 @@ describe("GET /api/health", () => {
   it("answers 200 when the database and Kling answer", async () => {
     expect(await check()).toEqual({
       status: 200,
-      body: { status: "ok", db: "ok", kling: { status: "ok", backend: "emulator" } },
+      body: { status: "ok", db: "ok", kling: { status: "ok", backend: "emulator" }, storage: "ok" },
     });
   });
 
@@ -68,5 +75,53 @@ describe("GET /api/health", () => {
       process.env.DATABASE_URL = realUrl;
       resetServerEnv();
     }
+  });
+
+  describe("with S3 storage", () => {
+    let s3: TestS3Server;
+    const saved = { ...process.env };
+    beforeAll(async () => {
+      s3 = await startTestS3Server();
+      Object.assign(process.env, s3.env);
+      resetServerEnv();
+      resetStorage();
+    });
+    afterAll(async () => {
+      for (const name of Object.keys(s3.env)) process.env[name] = saved[name];
+      resetServerEnv();
+      resetStorage();
+      await s3.close();
+    });
+
+    it("tells the public only ok, and admins the bucket and how media is served", async () => {
+      const { getAuth } = await import("../../lib/auth/instance");
+      const { owner, members } = await teamWith(getAuth(), "Health team", ["creator"]);
+      expect((await check()).body.storage).toBe("ok");
+      expect((await check(members.creator.headers)).body.storage).toBe("ok");
+      const admin = await check(owner.headers);
+      expect(admin.status).toBe(200);
+      expect(admin.body.storage).toEqual({
+        kind: "s3",
+        description: `S3 bucket ${s3.bucket} at ${s3.endpoint}`,
+        serving: "presigned",
+      });
+      expect(JSON.stringify(admin.body)).not.toContain(s3.secretAccessKey);
+    });
+
+    it("answers 503 when the bucket stops working, naming the variable to admins only", async () => {
+      const { getAuth } = await import("../../lib/auth/instance");
+      const { owner } = await teamWith(getAuth(), "Broken storage team");
+      process.env.S3_BUCKET = "gone-bucket";
+      resetServerEnv();
+      resetStorage();
+      const seen = await check();
+      expect(seen.status).toBe(503);
+      expect(seen.body.storage).toEqual({ error: "media storage is unavailable" });
+      const admin = await check(owner.headers);
+      expect(admin.body.storage.error).toBe(`S3_BUCKET: bucket gone-bucket does not exist at ${s3.endpoint}`);
+      process.env.S3_BUCKET = s3.bucket;
+      resetServerEnv();
+      resetStorage();
+    });
   });
 });

@@ -1,12 +1,19 @@
-// GET /api/health – liveness of the studio, its database and its Kling backend (200 or 503)
+// GET /api/health – liveness of the studio, its database, its Kling backend and its media storage (200 or 503)
+import { resolveTeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { checkKlingHealth } from "@/lib/kling/health";
+import { checkStorageHealth, type StorageHealth } from "@/lib/storage/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const [database, kling] = await Promise.all([checkDatabase(), checkKlingHealth()]);
-  const healthy = database.ok && kling.ok;
+export async function GET(request?: Request) {
+  const [database, kling, storage, admin] = await Promise.all([
+    checkDatabase(),
+    checkKlingHealth(),
+    checkStorageHealth(),
+    request ? isAdmin(request) : false,
+  ]);
+  const healthy = database.ok && kling.ok && storage.ok;
   return Response.json(
     {
       status: healthy ? "ok" : "error",
@@ -14,6 +21,8 @@ export async function GET() {
       kling: kling.ok
         ? { status: "ok", backend: kling.backend }
         : { error: kling.error, backend: kling.backend },
+      // Note: bucket names and endpoints are for admins; a load balancer only needs ok or not.
+      storage: admin ? storage.detail : storage.ok ? "ok" : { error: "media storage is unavailable" },
     },
     { status: healthy ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
@@ -23,7 +32,16 @@ export type GetHealthResponse = {
   status: "ok" | "error";
   db: "ok" | { error: string };
   kling: { status: "ok"; backend: string } | { error: string; backend: string };
+  storage: "ok" | { error: string } | StorageHealth["detail"];
 };
+
+/** Owners and admins of their current team see the storage details. */
+async function isAdmin(request: Request) {
+  return resolveTeamContext(request.headers, "team.update").then(
+    () => true,
+    () => false,
+  );
+}
 
 async function checkDatabase(): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
