@@ -19,7 +19,9 @@ const storageEnvSchema = z
       .optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
     /** For R2, Garage, SeaweedFS, Ceph, MinIO and others; unset means AWS itself. */
-    S3_ENDPOINT: z.url({ error: "must be a URL such as https://s3.example.com" }).optional(),
+    S3_ENDPOINT: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://s3.example.com" })
+      .optional(),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: flag.default(false),
