@@ -16,15 +16,21 @@ test("the studio shell loads with its navigation", async ({ page }) => {
   await page.screenshot({ path: `${SCREENSHOTS}/shell.png`, fullPage: true });
 });
 
-test("health reports the database and the Kling emulator", async ({ request }) => {
+test("health reports the database, the Kling emulator and the storage (its details to the owner)", async ({
+  request,
+  playwright,
+}) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({
     status: "ok",
     db: "ok",
     kling: { status: "ok", backend: "emulator" },
-    storage: "ok",
+    storage: { kind: "local", description: expect.stringMatching(/^local disk at \//), serving: "stream" },
   });
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await (await anonymous.get("/api/health")).json()).storage).toBe("ok");
+  await anonymous.dispose();
 });
 
 test("unknown pages get a helpful 404", async ({ page }) => {
