@@ -47,7 +47,7 @@ const storageEnvSchema = z
 export type StorageEnv = z.infer<typeof storageEnvSchema>;
 
 /** The storage settings alone (no DATABASE_URL needed); throws naming each bad variable. */
-export function storageEnv(source: NodeJS.ProcessEnv = process.env): StorageEnv {
+export function storageEnv(source: Record<string, string | undefined> = process.env): StorageEnv {
   return parseOrThrow(storageEnvSchema, source);
 }
 
@@ -81,7 +81,7 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
-function parseOrThrow<T>(schema: z.ZodType<T>, source: NodeJS.ProcessEnv): T {
+function parseOrThrow<T>(schema: z.ZodType<T>, source: Record<string, string | undefined>): T {
   const parsed = schema.safeParse(emptyToUndefined(source));
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -116,6 +116,6 @@ export function mediaDir(env: ServerEnv = serverEnv()) {
   return path.resolve(env.DATA_DIR, "media");
 }
 
-function emptyToUndefined(source: NodeJS.ProcessEnv) {
+function emptyToUndefined(source: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
 }

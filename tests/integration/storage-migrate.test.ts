@@ -75,7 +75,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function migrate(direction: "s3" | "local") {
+function startMigration(direction: "s3" | "local") {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "scripts/storage-migrate.ts", "--to", direction],
@@ -88,21 +88,40 @@ async function migrate(direction: "s3" | "local") {
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return { code, output };
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return { child, output: () => output, exited };
+}
+
+async function migrate(direction: "s3" | "local") {
+  const run = startMigration(direction);
+  const code = await run.exited;
+  return { code, output: run.output() };
 }
 
 const inBucket = async (key: string) => sha256(await buffer(await bucket.read(key)));
 
 describe("npm run storage:migrate", () => {
-  it("copies every asset to the bucket, verified, with progress and a summary", async () => {
+  it("resumes a run killed after its first copy, and then holds every asset, verified", async () => {
+    const first = startMigration("s3");
+    await new Promise<void>((resolve) =>
+      first.child.stdout.on("data", () => /\[1\/6\]/.test(first.output()) && resolve()),
+    );
+    first.child.kill("SIGKILL");
+    await first.exited;
+
     const { code, output } = await migrate("s3");
     expect(code).toBe(0);
     expect(output).toContain(
       `Copying 6 asset(s) from local disk at ${path.join(dataDir, "media")} to S3 bucket ${s3.bucket}`,
     );
-    expect(output).toMatch(/\[6\/6\] 100% {2}copied 6, already there 0, failed 0/);
-    expect(output).toContain("Done: 6 copied (9.1 MB), 0 already there and verified, 0 failed, of 6.");
+    expect(output).toMatch(/\[6\/6\] 100% {2}copied \d, already there \d, failed 0/);
+    const summary = /Done: (\d) copied \([\d.]+ MB\), (\d) already there and verified, 0 failed, of 6\./.exec(
+      output,
+    );
+    expect(summary).not.toBeNull();
+    const [copied, present] = [Number(summary?.[1]), Number(summary?.[2])];
+    expect(copied + present).toBe(6);
+    expect(present).toBeGreaterThanOrEqual(1); // what the killed run finished was kept, not redone
     for (const file of files) expect(await inBucket(file.key)).toBe(sha256(file.bytes));
     expect(s3.requests.some((line) => line.includes("?uploads"))).toBe(true);
   });
