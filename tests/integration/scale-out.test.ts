@@ -60,6 +60,7 @@ describe("many instances against one PostgreSQL and one bucket", () => {
   it("archives 40 generations exactly once through SIGKILLed web instances and workers", async () => {
     const [webA, webB] = cluster.webs;
     const [worker1] = cluster.workers;
+    const started = performance.now();
     const prompt = (index: number) => `${BASE_REQUEST.prompt} (take ${index + 1})`;
     const submitRange = async (from: number, to: number, webs: Web[]) => {
       for (let index = from; index < to; index += 2) {
@@ -100,6 +101,10 @@ describe("many instances against one PostgreSQL and one bucket", () => {
     expect(overlappingLists(cluster.recorder.calls)).toEqual([]);
 
     // Every video plays from both instances: the killed one comes back, both redirect to the bucket.
+    const fired = cluster.emulator.faults.list().map((rule) => `${rule.kind}/${rule.scope} ×${rule.fired}`);
+    console.log(
+      `[scale-out] ${GENERATIONS} archived in ${((performance.now() - started) / 1000).toFixed(1)} s; creates ${creates.length}; poll lists ${cluster.recorder.calls.filter((call) => call.kind === "list").length}; faults fired: ${fired.join(", ")}`,
+    );
     const webA2 = await cluster.startWeb("web-1-restarted", webA.port);
     for (const web of [webA2, webB]) {
       for (const row of rows) {
