@@ -79,10 +79,23 @@ export async function startCluster(options: {
     await worker.waitFor(/\[worker\] started/);
     return worker;
   };
-  await Promise.all([
-    ...Array.from({ length: options.webInstances }, (_, index) => startWeb(`web-${index + 1}`)),
-    ...Array.from({ length: options.workers }, (_, index) => startWorker(`worker-${index + 1}`)),
-  ]);
+  const stop = async () => {
+    await Promise.all([...webs.map((web) => web.process.stop()), ...workers.map((worker) => worker.stop())]);
+    await recorder.close();
+    await emulator.close();
+    for (const dir of scratch) await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await Promise.all([
+      ...Array.from({ length: options.webInstances }, (_, index) => startWeb(`web-${index + 1}`)),
+      ...Array.from({ length: options.workers }, (_, index) => startWorker(`worker-${index + 1}`)),
+    ]);
+  } catch (error) {
+    // Nobody else holds these processes yet: a failed start must not leave servers running.
+    await Promise.allSettled(webs.map((web) => web.process.stop()));
+    await stop();
+    throw error;
+  }
   const submitAction = serverAction("submitGenerationAction");
 
   return {
@@ -110,15 +123,7 @@ export async function startCluster(options: {
       }
       return found;
     },
-    async stop() {
-      await Promise.all([
-        ...webs.map((web) => web.process.stop()),
-        ...workers.map((worker) => worker.stop()),
-      ]);
-      await recorder.close();
-      await emulator.close();
-      for (const dir of scratch) await rm(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 
