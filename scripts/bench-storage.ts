@@ -209,17 +209,17 @@ console.log(
   "\n| many-instance run (1 web instance, S3, emulator fast/small) | generations archived per minute |",
 );
 console.log("|---|---|");
-console.log(
-  `(load average during the run: ${os
-    .loadavg()
-    .map((value) => value.toFixed(1))
-    .join(", ")})`,
-);
 for (const workers of [1, 2])
   console.log(
     `| ${workers} worker(s), ${THROUGHPUT_GENERATIONS} generations | ${throughput[workers].perMinute.toFixed(1)}${throughput[workers].failed ? ` (${throughput[workers].failed} failed)` : ""} |`,
   );
 
+console.log(
+  `\nload average at the end: ${os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(", ")}`,
+);
 await db.$disconnect();
 await s3.close();
 await postgres.stop();
