@@ -7,7 +7,13 @@ import { startTestS3Server } from "../support/s3-server";
 const s3 = await startTestS3Server();
 const studio = spawn(
   process.execPath,
-  ["--import", "tsx", path.join(import.meta.dirname, "../../scripts/launch.ts"), "start"],
+  [
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    path.join(import.meta.dirname, "../../scripts/launch.ts"),
+    "start",
+  ],
   { env: { ...process.env, ...s3.env }, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => studio.kill(signal));

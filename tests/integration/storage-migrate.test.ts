@@ -78,7 +78,7 @@ afterAll(async () => {
 function startMigration(direction: "s3" | "local") {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/storage-migrate.ts", "--to", direction],
+    ["--conditions=react-server", "--import", "tsx", "scripts/storage-migrate.ts", "--to", direction],
     {
       cwd: root,
       env: { ...process.env, ...s3.env, STORAGE: "local", DATA_DIR: dataDir, DATABASE_URL: database.url },

@@ -23,7 +23,13 @@ afterAll(async () => {
 async function run(script: "scripts/launch.ts" | "scripts/worker.ts", env: Record<string, string>) {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", script, ...(script.endsWith("launch.ts") ? ["start"] : [])],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      script,
+      ...(script.endsWith("launch.ts") ? ["start"] : []),
+    ],
     {
       cwd: root,
       env: {

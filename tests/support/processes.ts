@@ -28,7 +28,11 @@ export function startWebInstance(name: string, port: number, env: Record<string,
 
 /** `npm run worker`: one background worker process. */
 export function startWorkerProcess(name: string, env: Record<string, string>) {
-  return spawnStudio(name, ["--import", "tsx", path.join(root, "scripts/worker.ts")], env);
+  return spawnStudio(
+    name,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")],
+    env,
+  );
 }
 
 function spawnStudio(name: string, args: string[], env: Record<string, string>): StudioProcess {
