@@ -16,7 +16,13 @@ export async function checkConfiguredStorage(options: { mediaDir: string; env?: 
   try {
     env = options.env ?? storageEnv();
   } catch (error) {
-    throw new StorageConfigError("STORAGE", (error as Error).message.replace(/^Invalid configuration: /, ""));
+    // "S3_ENDPOINT: must be …; S3_BUCKET: is required …": the first variable leads, all are listed.
+    const problems = (error as Error).message.replace(/^Invalid configuration: /, "");
+    const variable = /^(\w+): /.exec(problems)?.[1] ?? "STORAGE";
+    throw new StorageConfigError(
+      variable,
+      problems.slice(problems.startsWith(`${variable}: `) ? variable.length + 2 : 0),
+    );
   }
   const storage: Storage =
     env.STORAGE === "s3"

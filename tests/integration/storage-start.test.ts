@@ -73,7 +73,9 @@ describe("storage checked at start", () => {
     const missing = await run("scripts/launch.ts", { S3_BUCKET: "", S3_ENDPOINT: "not a url" });
     expect(missing.code).toBe(1);
     expect(missing.output).toMatch(/S3_BUCKET: is required when STORAGE=s3/);
-    expect(missing.output).toMatch(/S3_ENDPOINT: must be an http(s) URL/);
+    expect(missing.output).toMatch(
+      /Error: Media storage is not usable: S3_ENDPOINT: must be an http\(s\) URL/,
+    );
   });
 
   it("npm run worker refuses an unknown access key, naming S3_ACCESS_KEY_ID", async () => {
