@@ -27,12 +27,15 @@ export async function startCluster(options: {
   workers: number;
   faults?: FaultRuleInput[];
   generations: number;
+  seed?: number;
 }) {
   const emulator = await startEmulator({
     port: 0,
     speed: "fast",
     videoSize: "small",
-    seed: 16,
+    // Note: a fresh seed per cluster: two clusters on one database (the benchmark) must not be
+    // handed the same Kling task ids, which the studio keeps unique.
+    seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     concurrencyLimit: options.generations,
     balanceUnits: 1_000_000,
     faults: options.faults ?? [],
