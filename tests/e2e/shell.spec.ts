@@ -28,7 +28,10 @@ test("health reports the database, the Kling emulator and the storage (its detai
     kling: { status: "ok", backend: "emulator" },
     storage: { kind: "local", description: expect.stringMatching(/^local disk at \//), serving: "stream" },
   });
-  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const anonymous = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   expect((await (await anonymous.get("/api/health")).json()).storage).toBe("ok");
   await anonymous.dispose();
 });
