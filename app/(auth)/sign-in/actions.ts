@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";
@@ -20,7 +20,9 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
   } catch (error) {
     if (error instanceof UserError)
       return { ok: false, error: error.message, values: submittedValues(formData) };
-    if (error instanceof APIError && error.status === "UNAUTHORIZED") {
+    // Note: not `instanceof APIError`. The auth instance is a process-wide singleton, and when a
+    // route handler's bundle created it, its errors come from that bundle's copy of better-auth.
+    if (isAPIError(error) && error.status === "UNAUTHORIZED") {
       return { ok: false, error: "Wrong email or password.", values: submittedValues(formData) };
     }
     throw error;
