@@ -218,6 +218,7 @@ describe("npm run dev", () => {
       status: "ok",
       db: "ok",
       kling: { status: "ok", backend: "emulator" },
+      storage: "ok",
     });
     run.child.kill("SIGINT");
     expect((await run.exited).code).toBe(0);
