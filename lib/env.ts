@@ -17,6 +17,11 @@ const serverEnvSchema = z.object({
   /** Set by the launcher: "emulator" when it started the bundled Kling emulator. */
   KLING_BACKEND: z.enum(["emulator", "live"]).optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Hops of trusted reverse proxy in front of the studio; X-Forwarded-* is ignored without one. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "false", "true"], { error: "TRUST_PROXY must be 1 (a reverse proxy is in front) or 0" })
+    .transform((value) => value === "1" || value === "true")
+    .default(false),
   /** Signs sessions; the launcher generates one per installation and keeps it in the database. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
 });

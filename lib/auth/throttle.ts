@@ -4,10 +4,10 @@ import { UserError } from "@/lib/errors";
 
 const WINDOW_MS = 15 * 60 * 1000;
 const MAX_ATTEMPTS_PER_EMAIL = 5;
-const MAX_ATTEMPTS_PER_IP = 50;
+const MAX_ATTEMPTS_PER_IP = 20;
 
 /**
- * Sign-in throttling: at most 5 attempts for one email without a success (and 50 from one
+ * Sign-in throttling: at most 5 attempts for one email without a success (and 20 from one
  * address) within 15 minutes. The attempt is counted before the password is checked, in one
  * atomic statement, so parallel guesses cannot slip past the limit; a successful sign-in clears
  * the email's count. Counted in Postgres, so every instance shares it.

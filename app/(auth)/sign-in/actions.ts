@@ -8,12 +8,13 @@ import { safeNext } from "@/lib/auth/redirect";
 import { clearSignInAttempts, consumeSignInAttempt } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/auth/validation";
 import { type ActionResult, submittedValues, UserError, validationFailure } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/forwarded";
 
 export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return validationFailure(parsed.error, formData);
   const requestHeaders = await headers();
-  const ip = clientIp(requestHeaders);
+  const ip = clientAddress(requestHeaders);
   try {
     await consumeSignInAttempt(parsed.data.email, ip);
     await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
@@ -32,10 +33,4 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
 export async function signOut() {
   await getAuth().api.signOut({ headers: await headers() });
   redirect("/sign-in");
-}
-
-function clientIp(requestHeaders: Headers): string | null {
-  return (
-    requestHeaders.get("x-forwarded-for")?.split(",")[0].trim() || requestHeaders.get("x-real-ip") || null
-  );
 }
