@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp";
 import { OWNER_STATE, SCREENSHOTS } from "./support";
 
 test.use({ storageState: OWNER_STATE });
