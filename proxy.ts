@@ -1,6 +1,7 @@
 // Every request: a fresh CSP nonce and the security headers (lib/security/headers.ts).
 import { type NextRequest, NextResponse } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
+import { badUrlResponse, urlProblem } from "@/lib/security/request-guard";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -11,6 +12,12 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
   });
   // Note: Next.js takes the nonce for its own scripts from the request's CSP header.
+  const problem = urlProblem(request.nextUrl);
+  if (problem) {
+    const refused = badUrlResponse(request.nextUrl, problem);
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["content-security-policy"]);

@@ -86,7 +86,10 @@ export function withTeam<P = Record<string, string>>(
       return await handler(request, context, route);
     } catch (error) {
       if (error instanceof UserError)
-        return Response.json({ error: error.message }, { status: error.status });
+        return Response.json(
+          error.field ? { error: error.message, field: error.field } : { error: error.message },
+          { status: error.status },
+        );
       throw error;
     }
   };

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
+import { storableString } from "@/lib/http/text";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
-export const emailSchema = z
-  .string({ error: "Email is required" })
+export const emailSchema = storableString("Email", { error: "Email is required" })
+  .max(254, { error: "Email must be at most 254 characters" })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "Email must be a valid address, like name@example.com" }));
 
-export const personNameSchema = z
-  .string({ error: "Name is required" })
+export const personNameSchema = storableString("Name", { error: "Name is required" })
   .trim()
   .min(1, { error: "Name is required" })
   .max(80, { error: "Name must be at most 80 characters" });
@@ -27,8 +27,7 @@ export const passwordSchema = z
     error: "Password must use at least 5 different characters",
   });
 
-export const teamNameSchema = z
-  .string({ error: "Team name is required" })
+export const teamNameSchema = storableString("Team name", { error: "Team name is required" })
   .trim()
   .min(2, { error: "Team name must be at least 2 characters" })
   .max(60, { error: "Team name must be at most 60 characters" });

@@ -4,10 +4,10 @@ import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { REVIEW_STATES, type ReviewState } from "@/lib/gallery/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { storableString } from "@/lib/http/text";
 
 export const commentSchema = z.object({
-  body: z
-    .string()
+  body: storableString("Comment", { error: "Comment is required" })
     .trim()
     .min(1, { error: "Comment is empty" })
     .max(2000, { error: "Comment must be at most 2000 characters" }),
