@@ -6,6 +6,7 @@ import { buildGenerationRequestSchema, type GenerationRequestInput } from "@/lib
 import { enqueueSubmit } from "@/lib/jobs/queues";
 import { getCatalog } from "@/lib/kling/catalog";
 import { estimateUnits } from "@/lib/kling/pricing";
+import { consumeMemberQuota } from "@/lib/security/rate-limit";
 
 /**
  * Accepts a generation: validates it against the catalog, checks the team's monthly budget, and
@@ -25,6 +26,7 @@ export async function submitGeneration(options: {
     throw new UserError(issue.message, { status: 400, field: String(issue.path[0] ?? "") || undefined });
   }
   const request = parsed.data;
+  await consumeMemberQuota("generate", { teamId: options.teamId, userId: options.userId });
   const estimate = estimateUnits(catalog.pricing, request) ?? 0;
   const id = randomUUID();
 

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { record } from "@/lib/review/review";
+import { consumeMemberQuota } from "@/lib/security/rate-limit";
 
 export const SHARE_EXPIRIES = { "1d": 1, "7d": 7, "30d": 30, never: null } as const;
 export type ShareExpiry = keyof typeof SHARE_EXPIRIES;
@@ -20,6 +21,7 @@ export async function createShareLink(options: {
     });
   }
   const days = SHARE_EXPIRIES[options.expiry];
+  await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
   return db.$transaction(async (tx) => {
     const generation = await tx.generation.findFirst({
       where: { id: options.generationId, teamId: options.teamId, status: "archived" },
