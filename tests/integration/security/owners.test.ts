@@ -3,6 +3,7 @@ import type { Auth } from "../../../lib/auth/auth";
 import { getAuth } from "../../../lib/auth/instance";
 import { db } from "../../../lib/db";
 import { changeMemberRole, leaveTeam } from "../../../lib/teams/members";
+import { createTeam, MAX_OWNED_TEAMS } from "../../../lib/teams/teams";
 import { teamWith } from "../helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "../helpers/database";
 
@@ -64,5 +65,23 @@ describe("a team always keeps an owner", () => {
       ]);
       expect(await owners(teamId)).toBe(1);
     }
+  });
+});
+
+describe("who may create a team", () => {
+  it("anyone signed in, up to MAX_OWNED_TEAMS owned, even when requests race", async () => {
+    const { owner } = await teamWith(auth, "Agency first");
+    const attempts = await Promise.allSettled(
+      Array.from({ length: MAX_OWNED_TEAMS + 3 }, (_, index) =>
+        createTeam({ userId: owner.user.id, name: `Agency ${index}` }),
+      ),
+    );
+    const refused = attempts.filter((attempt) => attempt.status === "rejected");
+    expect(refused).toHaveLength(4); // the first team plus 9 more fill the allowance
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({
+      status: 403,
+      message: expect.stringContaining(`You already own ${MAX_OWNED_TEAMS} teams`),
+    });
+    expect(await db.member.count({ where: { userId: owner.user.id, role: "owner" } })).toBe(MAX_OWNED_TEAMS);
   });
 });
