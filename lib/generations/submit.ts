@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { budgetStatus, round } from "@/lib/generations/budget";
 import { buildGenerationRequestSchema, type GenerationRequestInput } from "@/lib/generations/request";
+import { requireId } from "@/lib/http/text";
 import { enqueueSubmit } from "@/lib/jobs/queues";
 import { getCatalog } from "@/lib/kling/catalog";
 import { estimateUnits } from "@/lib/kling/pricing";
@@ -35,7 +36,7 @@ export async function submitGeneration(options: {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`budget:${options.teamId}`}))`;
     if (options.parentId) {
       const parent = await tx.generation.findFirst({
-        where: { id: options.parentId, teamId: options.teamId },
+        where: { id: requireId(options.parentId, "parentId"), teamId: options.teamId },
         select: { id: true },
       });
       if (!parent)

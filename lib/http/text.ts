@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserError } from "@/lib/errors";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -24,4 +25,13 @@ export function storableString(label: string, params?: { error?: string }) {
       error: `${label} must be valid Unicode (it holds a lone surrogate)`,
       abort: true,
     });
+}
+
+/**
+ * An id the browser sent (a member, video, link or invitation): the studio's ids are UUIDs or
+ * better-auth's 32-character ids, so anything else is refused by name before it reaches a query.
+ */
+export function requireId(value: unknown, field: string): string {
+  if (typeof value === "string" && /^[\w-]{1,64}$/.test(value)) return value;
+  throw new UserError(`${field} must be an id (1–64 letters, digits, - or _)`, { status: 400, field });
 }

@@ -1,10 +1,15 @@
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { requireId } from "@/lib/http/text";
 
 /** Everything the video page shows, scoped to the team (another team's id is simply not found). */
 export async function getVideoDetail(options: { teamId: string; generationId: string; viewerId: string }) {
   const generation = await db.generation.findFirst({
-    where: { id: options.generationId, teamId: options.teamId, status: "archived" },
+    where: {
+      id: requireId(options.generationId, "generationId"),
+      teamId: options.teamId,
+      status: "archived",
+    },
     include: {
       author: { select: { id: true, name: true } },
       assets: true,

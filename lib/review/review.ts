@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { REVIEW_STATES, type ReviewState } from "@/lib/gallery/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { storableString } from "@/lib/http/text";
+import { requireId, storableString } from "@/lib/http/text";
 
 export const commentSchema = z.object({
   body: storableString("Comment", { error: "Comment is required" })
@@ -21,7 +21,7 @@ export const commentSchema = z.object({
 /** The finished video, in this team, or 404: the first step of every review action. */
 async function videoInTeam(tx: Prisma.TransactionClient, teamId: string, generationId: string) {
   const generation = await tx.generation.findFirst({
-    where: { id: generationId, teamId, status: "archived" },
+    where: { id: requireId(generationId, "generationId"), teamId, status: "archived" },
     select: {
       id: true,
       reviewState: true,
@@ -58,7 +58,8 @@ export async function rateVideo(options: {
   stars: number;
 }) {
   if (!Number.isInteger(options.stars) || options.stars < 1 || options.stars > 5) {
-    throw new UserError(`Rating must be 1 to 5 stars; got ${options.stars}`, { field: "stars" });
+    const got = typeof options.stars === "number" ? options.stars : `a ${typeof options.stars}`;
+    throw new UserError(`Rating must be 1 to 5 stars; got ${got}`, { field: "stars" });
   }
   return db.$transaction(async (tx) => {
     const video = await videoInTeam(tx, options.teamId, options.generationId);

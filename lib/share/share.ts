@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { requireId } from "@/lib/http/text";
 import { record } from "@/lib/review/review";
 import { consumeMemberQuota } from "@/lib/security/rate-limit";
 
@@ -15,7 +16,7 @@ export async function createShareLink(options: {
   expiry: ShareExpiry;
   hidePrompt: boolean;
 }) {
-  if (!Object.hasOwn(SHARE_EXPIRIES, options.expiry)) {
+  if (typeof options.expiry !== "string" || !Object.hasOwn(SHARE_EXPIRIES, options.expiry)) {
     throw new UserError(`Expiry must be one of ${Object.keys(SHARE_EXPIRIES).join(", ")}`, {
       field: "expiry",
     });
@@ -24,7 +25,11 @@ export async function createShareLink(options: {
   await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
   return db.$transaction(async (tx) => {
     const generation = await tx.generation.findFirst({
-      where: { id: options.generationId, teamId: options.teamId, status: "archived" },
+      where: {
+        id: requireId(options.generationId, "generationId"),
+        teamId: options.teamId,
+        status: "archived",
+      },
     });
     if (!generation) throw new NotFoundError("That video does not exist in this team.");
     const link = await tx.shareLink.create({
@@ -49,7 +54,7 @@ export async function createShareLink(options: {
 export async function revokeShareLink(options: { teamId: string; userId: string; linkId: string }) {
   return db.$transaction(async (tx) => {
     const link = await tx.shareLink.findFirst({
-      where: { id: options.linkId, teamId: options.teamId, revokedAt: null },
+      where: { id: requireId(options.linkId, "linkId"), teamId: options.teamId, revokedAt: null },
     });
     if (!link) throw new NotFoundError("That share link does not exist or is already revoked.");
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });

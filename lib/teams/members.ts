@@ -2,6 +2,7 @@ import { canAssignRole, type Role, roleOf } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireId } from "@/lib/http/text";
 import { withTeamLock } from "@/lib/teams/lock";
 
 export async function listMembers(teamId: string) {
@@ -59,7 +60,9 @@ export async function leaveTeam(options: { teamId: string; memberId: string }) {
 
 async function findMember(tx: Prisma.TransactionClient, teamId: string, memberId: string) {
   // Note: the team id in the where clause is what keeps one team from touching another's members.
-  const member = await tx.member.findFirst({ where: { id: memberId, organizationId: teamId } });
+  const member = await tx.member.findFirst({
+    where: { id: requireId(memberId, "memberId"), organizationId: teamId },
+  });
   if (!member) throw new NotFoundError("That member is not in this team.");
   return member;
 }

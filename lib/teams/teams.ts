@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { requireId } from "@/lib/http/text";
 
 export const MAX_OWNED_TEAMS = 10;
 
@@ -49,7 +50,7 @@ export async function listTeamsForUser(userId: string) {
 /** Makes `teamId` the session's current team; only a team the user belongs to. */
 export async function switchTeam(options: { sessionId: string; userId: string; teamId: string }) {
   const membership = await db.member.findFirst({
-    where: { userId: options.userId, organizationId: options.teamId },
+    where: { userId: options.userId, organizationId: requireId(options.teamId, "teamId") },
   });
   if (!membership) throw new NotFoundError("That team does not exist or you are not a member of it.");
   await db.session.update({
