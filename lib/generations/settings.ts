@@ -1,4 +1,6 @@
 // Pipeline timings, from the environment so tests can shorten them.
+import "server-only";
+
 const seconds = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value * 1000 : fallback * 1000;

@@ -1,3 +1,4 @@
+import "server-only";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DEFAULT_MODELS, type ModelCapability, modelCapabilitySchema } from "@/lib/kling/models";
