@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { consumeRateLimit } from "@/lib/security/rate-limit";

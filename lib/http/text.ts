@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserError } from "@/lib/errors";
+import { ID_PATTERN } from "@/lib/validation";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -32,6 +33,6 @@ export function storableString(label: string, params?: { error?: string }) {
  * better-auth's 32-character ids, so anything else is refused by name before it reaches a query.
  */
 export function requireId(value: unknown, field: string): string {
-  if (typeof value === "string" && /^[\w-]{1,64}$/.test(value)) return value;
+  if (typeof value === "string" && ID_PATTERN.test(value)) return value;
   throw new UserError(`${field} must be an id (1–64 letters, digits, - or _)`, { status: 400, field });
 }

@@ -7,24 +7,31 @@ import { GET as meRoute } from "../../../app/api/me/route";
 import { GET as mediaRoute } from "../../../app/api/media/[assetId]/route";
 import { GET as posterRoute } from "../../../app/s/[token]/poster/route";
 import { GET as shareVideoRoute } from "../../../app/s/[token]/video/route";
+import { setupSchema, signInSchema, signUpWithInviteSchema } from "../../../lib/auth/auth.validation";
 import { getAuth } from "../../../lib/auth/instance";
 import { ROLES } from "../../../lib/auth/permissions";
-import {
-  inviteSchema,
-  setupSchema,
-  signInSchema,
-  signUpWithInviteSchema,
-  teamNameSchema,
-} from "../../../lib/auth/validation";
 import { db } from "../../../lib/db";
 import { UserError } from "../../../lib/errors";
 import { submitGeneration } from "../../../lib/generations/submit";
 import { addComment, rateVideo, setReviewState } from "../../../lib/review/review";
+import {
+  addCommentSchema,
+  rateVideoSchema,
+  setReviewStateSchema,
+} from "../../../lib/review/review.validation";
 import { urlProblem } from "../../../lib/security/request-guard";
 import { createShareLink, revokeShareLink } from "../../../lib/share/share";
+import { createShareLinkSchema, revokeShareLinkSchema } from "../../../lib/share/share.validation";
 import { revokeInvitation } from "../../../lib/teams/invitations";
 import { changeMemberRole, removeMember } from "../../../lib/teams/members";
 import { switchTeam } from "../../../lib/teams/teams";
+import {
+  changeRoleSchema,
+  createTeamSchema,
+  inviteSchema,
+  teamNameSchema,
+  teamSettingsSchema,
+} from "../../../lib/teams/teams.validation";
 import { teamWith } from "../helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "../helpers/database";
 
@@ -167,6 +174,14 @@ describe("action inputs under fuzzed values: refused with a named field, never a
     setup: [setupSchema, ["name", "email", "password", "teamName"]],
     signUpWithInvite: [signUpWithInviteSchema, ["name", "password"]],
     invite: [inviteSchema, ["email", "role"]],
+    createTeam: [createTeamSchema, ["teamName"]],
+    teamSettings: [teamSettingsSchema, ["name", "monthlyUnitBudget"]],
+    changeRole: [changeRoleSchema, ["memberId", "role"]],
+    addComment: [addCommentSchema, ["generationId", "body", "timecodeSeconds"]],
+    rateVideo: [rateVideoSchema, ["generationId", "stars"]],
+    setReviewState: [setReviewStateSchema, ["generationId", "state"]],
+    createShareLink: [createShareLinkSchema, ["generationId", "expiry", "hidePrompt"]],
+    revokeShareLink: [revokeShareLinkSchema, ["generationId", "linkId"]],
   } as const;
   for (const [name, [schema, fields]] of Object.entries(schemas)) {
     it(`${name} form`, () => {

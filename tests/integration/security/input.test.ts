@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as gallery } from "../../../app/api/gallery/route";
+import { personNameSchema } from "../../../lib/auth/auth.validation";
 import { getAuth } from "../../../lib/auth/instance";
-import { emailSchema, personNameSchema, teamNameSchema } from "../../../lib/auth/validation";
 import { db } from "../../../lib/db";
-import { commentSchema } from "../../../lib/review/review";
+import { commentSchema } from "../../../lib/review/review.validation";
+import { teamNameSchema } from "../../../lib/teams/teams.validation";
+import { emailSchema } from "../../../lib/validation";
 import { teamWith } from "../helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "../helpers/database";
 

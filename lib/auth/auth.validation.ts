@@ -1,15 +1,11 @@
+// Account forms (setup, sign-in, invitation sign-up): client-safe, shared by the forms and the actions.
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
 import { storableString } from "@/lib/http/text";
+import { teamNameSchema } from "@/lib/teams/teams.validation";
+import { emailSchema } from "@/lib/validation";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
-
-export const emailSchema = storableString("Email", { error: "Email is required" })
-  .max(254, { error: "Email must be at most 254 characters" })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "Email must be a valid address, like name@example.com" }));
 
 export const personNameSchema = storableString("Name", { error: "Name is required" })
   .trim()
@@ -27,11 +23,6 @@ export const passwordSchema = z
     error: "Password must use at least 5 different characters",
   });
 
-export const teamNameSchema = storableString("Team name", { error: "Team name is required" })
-  .trim()
-  .min(2, { error: "Team name must be at least 2 characters" })
-  .max(60, { error: "Team name must be at most 60 characters" });
-
 export const setupSchema = z.object({
   name: personNameSchema,
   email: emailSchema,
@@ -48,24 +39,3 @@ export const signUpWithInviteSchema = z.object({
   name: personNameSchema,
   password: passwordSchema,
 });
-
-export const inviteSchema = z.object({
-  email: emailSchema,
-  role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` }),
-});
-
-export const budgetSchema = z
-  .string()
-  .trim()
-  .transform((value, context) => {
-    if (value === "") return null;
-    const units = Number(value);
-    if (!Number.isFinite(units) || units < 0 || units > 1_000_000_000) {
-      context.addIssue({
-        code: "custom",
-        message: "Monthly budget must be empty (no limit) or a number of units ≥ 0",
-      });
-      return z.NEVER;
-    }
-    return Math.round(units * 100) / 100;
-  });
