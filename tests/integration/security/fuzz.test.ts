@@ -5,6 +5,7 @@ import { GET as galleryRoute } from "../../../app/api/gallery/route";
 import { GET as generationsRoute } from "../../../app/api/generations/route";
 import { GET as meRoute } from "../../../app/api/me/route";
 import { GET as mediaRoute } from "../../../app/api/media/[assetId]/route";
+import { GET as commentsRoute } from "../../../app/api/videos/[id]/comments/route";
 import { GET as posterRoute } from "../../../app/s/[token]/poster/route";
 import { GET as shareVideoRoute } from "../../../app/s/[token]/video/route";
 import { setupSchema, signInSchema, signUpWithInviteSchema } from "../../../lib/auth/auth.validation";
@@ -137,6 +138,7 @@ describe("route handlers under fuzzed input: never a 500, a 400 always names the
     ["/api/generations", generationsRoute as Handler, () => ({})],
     ["/api/me", meRoute as Handler, () => ({})],
     ["/api/media/", mediaRoute as Handler, (segment) => ({ assetId: segment })],
+    ["/api/videos/", commentsRoute as Handler, (segment) => ({ id: segment })],
     ["/s/", shareVideoRoute as Handler, (segment) => ({ token: segment })],
     ["/s/", posterRoute as Handler, (segment) => ({ token: segment })],
   ];

@@ -8,6 +8,7 @@ import { GET as generationsRoute } from "../../../../app/api/generations/route";
 import { GET as healthRoute } from "../../../../app/api/health/route";
 import { GET as meRoute } from "../../../../app/api/me/route";
 import { GET as mediaRoute } from "../../../../app/api/media/[assetId]/route";
+import { GET as commentsRoute } from "../../../../app/api/videos/[id]/comments/route";
 import { GET as shareVideoRoute } from "../../../../app/s/[token]/video/route";
 import type { Auth } from "../../../../lib/auth/auth";
 import { getAuth } from "../../../../lib/auth/instance";
@@ -179,6 +180,17 @@ const OPERATIONS: Operation[] = [
         await mediaRoute(
           new Request(`http://s.test/api/media/${video.assetId}`, { headers: c.headers }),
           route({ assetId: video.assetId }),
+        ),
+      ),
+  },
+  {
+    name: "GET /api/videos/A's/comments",
+    allowed: ALL,
+    run: async (c) =>
+      answer(
+        await commentsRoute(
+          new Request(`http://s.test/api/videos/${video.generationId}/comments`, { headers: c.headers }),
+          route({ id: video.generationId }),
         ),
       ),
   },
