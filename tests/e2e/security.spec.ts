@@ -1,6 +1,6 @@
 import { expect, test } from "./csp";
 import { expectStudioHeaders } from "./security-headers";
-import { OWNER_STATE } from "./support";
+import { OWNER, OWNER_STATE } from "./support";
 
 test.use({ storageState: OWNER_STATE });
 
@@ -30,4 +30,24 @@ test("better-auth's endpoints are closed over HTTP", async ({ request }) => {
     data: { name: "V".repeat(200), slug: "v" },
   });
   expect(create.status()).toBe(404);
+});
+
+test.describe("after sign-in, next= never leaves the studio", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  for (const next of [
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "/%2e//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+  ]) {
+    test(`next=${next}`, async ({ page, baseURL }) => {
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      await page.getByLabel("Email").fill(OWNER.email);
+      await page.getByLabel("Password").fill(OWNER.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
+    });
+  }
 });
