@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/lib/chromium";
+import { TSX_NODE_ARGS } from "./scripts/lib/tsx";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -40,8 +41,8 @@ export default defineConfig({
   ],
   // Started one after the other, so only the first builds when the build is stale.
   webServer: [
-    studioServer("node --import tsx scripts/launch.ts start", port, dataDir),
-    studioServer("node --import tsx tests/e2e/s3-studio.ts", s3Port, s3DataDir),
+    studioServer(`node ${TSX_NODE_ARGS.join(" ")} scripts/launch.ts start`, port, dataDir),
+    studioServer(`node ${TSX_NODE_ARGS.join(" ")} tests/e2e/s3-studio.ts`, s3Port, s3DataDir),
   ],
 });
 

@@ -20,6 +20,7 @@ Object.assign(process.env, {
   KLING_POLL_INTERVAL_SECONDS: "0.25",
   JOB_LEASE_SECONDS: "5",
   KLING_RETRY_BASE_SECONDS: "0.25",
+  MEMBER_GENERATE_LIMIT: "1000000", // the bench is one member submitting hundreds
 });
 
 const { db } = await import("../lib/db");

@@ -184,7 +184,7 @@ for (const workers of [1, 2]) {
       Array.from({ length: 4 }, async () => {
         while (queued < THROUGHPUT_GENERATIONS) {
           queued++;
-          made.push(await cluster.submit(cluster.webs[0], cookie, input));
+          made.push(await cluster.submit(cluster.webs[0], cookie, { ...input, teamId: team.id }));
         }
       }),
     );

@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { changeMemberRoleAction, leaveTeamAction, removeMemberAction } from "@/app/(studio)/settings/actions";
+import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { changeMemberRoleAction, leaveTeamAction, removeMemberAction } from "@/lib/teams/actions";
 
 interface MemberRow {
   id: string;
@@ -23,6 +24,7 @@ export function MembersPanel({
   currentMemberId: string;
   actorRole: Role;
 }) {
+  const scope = useTeamScope();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const run = (work: () => Promise<{ ok: boolean; error?: string }>, success: string) =>
@@ -65,7 +67,12 @@ export function MembersPanel({
                     disabled={pending}
                     onChange={(event) =>
                       run(
-                        () => changeMemberRoleAction(member.id, event.target.value),
+                        () =>
+                          changeMemberRoleAction({
+                            ...scope,
+                            memberId: member.id,
+                            role: event.target.value as Role,
+                          }),
                         `${member.user.name} is now ${event.target.value}`,
                       )
                     }
@@ -84,7 +91,10 @@ export function MembersPanel({
                     disabled={pending}
                     onClick={() => {
                       if (confirm(`Remove ${member.user.name} from the team?`))
-                        run(() => removeMemberAction(member.id), `${member.user.name} was removed`);
+                        run(
+                          () => removeMemberAction({ ...scope, memberId: member.id }),
+                          `${member.user.name} was removed`,
+                        );
                     }}
                   >
                     Remove
@@ -99,7 +109,7 @@ export function MembersPanel({
                   disabled={pending}
                   onClick={() => {
                     if (confirm("Leave this team? You will need a new invitation to come back."))
-                      run(() => leaveTeamAction(), "You left the team");
+                      run(() => leaveTeamAction(scope), "You left the team");
                   }}
                 >
                   Leave team

@@ -2,6 +2,7 @@
 // action and the Kling client all use it, so an unsupported combination is refused everywhere with
 // the same message naming the rule.
 import { z } from "zod";
+import { storableString } from "@/lib/http/text";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   ASPECT_RATIOS,
@@ -38,15 +39,13 @@ export const cameraSchema = z.object({
 export type CameraControl = z.infer<typeof cameraSchema>;
 
 const baseRequestSchema = z.object({
-  prompt: z
-    .string({ error: "Prompt is required" })
+  prompt: storableString("Prompt", { error: "Prompt is required" })
     .trim()
     .min(1, { error: "Prompt is required" })
     .max(PROMPT_MAX, {
       error: (issue) => `Prompt must be at most ${PROMPT_MAX} characters; got ${String(issue.input).length}`,
     }),
-  negativePrompt: z
-    .string()
+  negativePrompt: storableString("Negative prompt")
     .trim()
     .max(PROMPT_MAX, { error: `Negative prompt must be at most ${PROMPT_MAX} characters` })
     .default(""),
@@ -89,6 +88,29 @@ export function buildGenerationRequestSchema(catalog: Catalog) {
       );
     }
   });
+}
+
+/** What the studio's Generate sends: the request, and the generation it remixes (if any). */
+export function buildSubmitGenerationSchema(catalog: Catalog) {
+  return z
+    .object({ parentId: z.string().min(1, { error: "Unknown generation to remix" }).nullish() })
+    .and(buildGenerationRequestSchema(catalog));
+}
+
+/**
+ * A request as stored on a generation row (`generation.request`, JSON written by submitGeneration),
+ * read back: the one way to get it, never a cast. The stored value passed this schema when it was
+ * written; a row from an older shape fails loudly here instead of deep in the Kling client.
+ */
+export function parseStoredRequest(value: unknown): GenerationRequest {
+  const parsed = baseRequestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Stored generation request is invalid at ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
 }
 
 /** Every rule of the capability matrix the request breaks, each naming the field, value and rule. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { Readable } from "node:stream";
 import { serverEnv } from "@/lib/env";
 import { getStorage } from "@/lib/storage";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type StorageEnv, storageEnv } from "@/lib/env";
 import type { Storage } from "@/lib/storage";
 import { StorageConfigError } from "@/lib/storage/errors";

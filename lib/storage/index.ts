@@ -1,3 +1,4 @@
+import "server-only";
 import type { Readable } from "node:stream";
 import { mediaDir, serverEnv } from "@/lib/env";
 import { LocalDiskStorage } from "@/lib/storage/local";

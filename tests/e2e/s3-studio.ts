@@ -2,18 +2,13 @@
 // started here (tests/support/s3-server.ts), through the normal launcher and its start-up check.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { TSX_NODE_ARGS } from "../../scripts/lib/tsx";
 import { startTestS3Server } from "../support/s3-server";
 
 const s3 = await startTestS3Server();
 const studio = spawn(
   process.execPath,
-  [
-    "--conditions=react-server",
-    "--import",
-    "tsx",
-    path.join(import.meta.dirname, "../../scripts/launch.ts"),
-    "start",
-  ],
+  [...TSX_NODE_ARGS, path.join(import.meta.dirname, "../../scripts/launch.ts"), "start"],
   { env: { ...process.env, ...s3.env }, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => studio.kill(signal));

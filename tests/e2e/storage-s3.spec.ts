@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./csp";
 import { playPast } from "./support";
 
 // Runs against the second web server (tests/e2e/s3-studio.ts): media in an S3 bucket, served by

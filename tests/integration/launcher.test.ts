@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/database/embedded";
+import { TSX_NODE_ARGS } from "../../scripts/lib/tsx";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const running: ChildProcess[] = [];
@@ -31,7 +32,7 @@ interface Launch {
 
 function launch(mode: string, env: Record<string, string | undefined>): Launch {
   const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", mode], {
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/launch.ts", mode], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: undefined, KLING_API_KEY: undefined, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -214,12 +215,8 @@ describe("npm run dev", () => {
       health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
       if (health?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    expect(await health?.json()).toEqual({
-      status: "ok",
-      db: "ok",
-      kling: { status: "ok", backend: "emulator" },
-      storage: "ok",
-    });
+    // Anonymous: up or down only (details are for owners and admins, tests/integration/health.test.ts).
+    expect(await health?.json()).toEqual({ status: "ok" });
     run.child.kill("SIGINT");
     expect((await run.exited).code).toBe(0);
     expect(processesUsing(dataDir)).toEqual([]);

@@ -68,7 +68,11 @@ describe("many instances against one PostgreSQL and one bucket", () => {
         const batch = [index, index + 1].filter((value) => value < to);
         const made = await Promise.all(
           batch.map((value) =>
-            cluster.submit(webs[value % webs.length], cookie, { ...BASE_REQUEST, prompt: prompt(value) }),
+            cluster.submit(webs[value % webs.length], cookie, {
+              ...BASE_REQUEST,
+              prompt: prompt(value),
+              teamId,
+            }),
           ),
         );
         ids.push(...made);

@@ -60,6 +60,8 @@ export async function startCluster(options: {
     KLING_RETRY_BASE_SECONDS: "0.25",
     KLING_RETRY_MAX_SECONDS: "1",
     PUBLIC_URL: "",
+    // One member submits every generation of the run: far past the default 20 per 10 minutes.
+    MEMBER_GENERATE_LIMIT: String(Math.max(20, options.generations * 2)),
     ...options.storageEnv,
   };
   const webs: Web[] = [];
@@ -109,9 +111,16 @@ export async function startCluster(options: {
     workers,
     startWeb,
     startWorker,
-    /** Submits one generation through a web instance's server action; returns its id. */
-    async submit(web: Web, cookie: string, input: unknown): Promise<string> {
-      const answer = await submitAction(web.url, cookie, [input, null]);
+    /**
+     * Submits one generation through a web instance's server action, for the team the page was
+     * rendered for (`teamId`, as the studio's form sends it); returns its id.
+     */
+    async submit(
+      web: Web,
+      cookie: string,
+      input: Record<string, unknown> & { teamId: string },
+    ): Promise<string> {
+      const answer = await submitAction(web.url, cookie, [input]);
       const match = /"ok":true,"data":\{"id":"([0-9a-f-]{36})"/.exec(answer);
       if (!match) throw new Error(`${web.name} refused the generation: ${answer.slice(0, 400)}`);
       return match[1];
