@@ -4,18 +4,24 @@ export const FAULT_KINDS = [
   "http_500",
   "http_503",
   "http_504",
+  "http_404",
   "rate_limit",
   "latency",
   "reset",
   "response_lost",
   "callback_failure",
   "task_failure",
+  "link_expired",
+  "stall",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export const FAULT_SCOPES = ["create", "query", "list", "account", "all"] as const;
+export const FAULT_SCOPES = ["create", "query", "list", "account", "media", "all"] as const;
 export type FaultScope = (typeof FAULT_SCOPES)[number];
-/** The route kinds a request can belong to (faults with scope "all" match every one of them). */
+/**
+ * The route kinds a request can belong to. Scope "all" matches every API route but not "media":
+ * the result files are Kling's CDN, a different host, and fail on their own.
+ */
 export type RouteKind = Exclude<FaultScope, "all">;
 
 export interface FaultRuleInput {
@@ -130,7 +136,7 @@ export class Faults implements FaultController {
       (rule) =>
         rule.kind !== "callback_failure" &&
         rule.kind !== "task_failure" &&
-        (rule.scope === "all" || rule.scope === route),
+        (rule.scope === route || (rule.scope === "all" && route !== "media")),
     );
   }
 
