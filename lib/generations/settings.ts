@@ -9,20 +9,29 @@ export const pipelineSettings = () => ({
   pollIntervalMs: seconds("KLING_POLL_INTERVAL_SECONDS", 5),
   /** A task not finished this long after submission is marked timed_out (its task id kept). */
   deadlineMs: seconds("KLING_TASK_DEADLINE_SECONDS", 60 * 60),
+  /** How often a worker process heartbeats (lib/jobs/worker-process.ts). */
+  heartbeatMs: seconds("WORKER_HEARTBEAT_SECONDS", 1),
   /**
-   * How long a worker holds a row while submitting or archiving: longer than the slowest step
-   * (three 30 s Kling calls; a 120 s download plus ffmpeg), so a live worker is never overtaken. A
-   * dead worker's rows are picked up when it runs out.
+   * A worker that has not heartbeaten for this long is dead: its rows are taken over. A live one,
+   * however slow its step, keeps beating and keeps its rows.
    */
-  leaseMs: seconds("JOB_LEASE_SECONDS", 300),
+  staleMs: seconds("WORKER_STALE_SECONDS", 5),
   /** Backoff after a 1303 (waiting for a slot) or a transient error; doubles per attempt, capped. */
   retryBaseMs: seconds("KLING_RETRY_BASE_SECONDS", 2),
   retryMaxMs: seconds("KLING_RETRY_MAX_SECONDS", 60),
   maxSubmitAttempts: Number(process.env.KLING_MAX_SUBMIT_ATTEMPTS) || 10,
-  maxArchiveAttempts: Number(process.env.ARCHIVE_MAX_ATTEMPTS) || 5,
+  /** Archive retries back off up to this (default an hour), for as long as Kling keeps the file. */
+  archiveRetryMaxMs: seconds("ARCHIVE_RETRY_MAX_SECONDS", 60 * 60),
+  /** How long Kling keeps a result (KLING_API.md §12): only after this is a missing file a loss. */
+  retentionMs: seconds("KLING_RETENTION_SECONDS", 30 * 86_400),
+  /** Timed-out tasks looked up on their own per tick (least recently checked first). */
+  lateChecksPerTick: Number(process.env.KLING_LATE_CHECKS_PER_TICK) || 20,
+  /** A download that receives no byte for this long is abandoned (and retried). */
+  downloadIdleMs: seconds("ARCHIVE_DOWNLOAD_IDLE_SECONDS", 60),
+  maxVideoBytes: Number(process.env.ARCHIVE_MAX_VIDEO_BYTES) || 2 * 1024 ** 3,
 });
 
-export function backoffMs(attempt: number) {
-  const { retryBaseMs, retryMaxMs } = pipelineSettings();
-  return Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, attempt - 1));
+export function backoffMs(attempt: number, maxMs = pipelineSettings().retryMaxMs) {
+  const { retryBaseMs } = pipelineSettings();
+  return Math.min(maxMs, retryBaseMs * 2 ** Math.min(40, Math.max(0, attempt - 1)));
 }

@@ -10,7 +10,8 @@ import { resetStorage } from "../../../lib/storage";
 /** Fast pipeline timings for tests (lib/generations/settings.ts reads them). */
 export const FAST_PIPELINE_ENV = {
   KLING_POLL_INTERVAL_SECONDS: "0.25",
-  JOB_LEASE_SECONDS: "2",
+  WORKER_HEARTBEAT_SECONDS: "0.25",
+  WORKER_STALE_SECONDS: "1.5",
   KLING_RETRY_BASE_SECONDS: "0.25",
   KLING_RETRY_MAX_SECONDS: "1",
 };
