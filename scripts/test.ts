@@ -2,6 +2,7 @@
 // Stops at the first failing step. Extra arguments go to the step named by --only=<step>.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { checkChromiumStarts } from "./lib/chromium";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,6 +24,7 @@ for (const step of steps) {
   if (only && step.name !== only) continue;
   console.log(`\n▶ ${step.name}`);
   const started = Date.now();
+  if (step.name === "playwright") await announceBrowser();
   const result = spawnSync(step.command, [...step.args, ...(only ? extraArgs : [])], {
     cwd: root,
     stdio: "inherit",
@@ -36,3 +38,14 @@ for (const step of steps) {
   }
 }
 console.log(`\n✔ all steps passed (${timings.join(", ")})`);
+
+/** Finds and starts the browser once: which one and why, or one line saying what was tried. */
+async function announceBrowser() {
+  try {
+    const browser = await checkChromiumStarts();
+    console.log(browser.reason);
+  } catch (error) {
+    console.error(`\n✖ playwright: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

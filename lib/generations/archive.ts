@@ -27,6 +27,9 @@ class ArchiveProblem extends Error {
 
 export type ArchiveOutcome = "archived" | "waiting" | "lost" | "skipped";
 
+/** A video Kling made whose copy is not saved yet: first try, or waiting for the next. */
+const SAVING = ["succeeded", "archive_waiting"] as const;
+
 /**
  * Copies a finished video into our storage with a poster frame: Kling deletes results after 30
  * days, and the gallery and share links only ever serve our copy. A video Kling made is never a
@@ -40,20 +43,20 @@ export async function archiveGeneration(
   id: string,
 ): Promise<ArchiveOutcome> {
   const row = await db.generation.findUnique({ where: { id } });
-  if (row?.status !== "succeeded" || !row.resultUrl) return "skipped";
+  if (!row || !(SAVING as readonly string[]).includes(row.status) || !row.resultUrl) return "skipped";
   if (row.nextAttemptAt > new Date()) return "skipped"; // a duplicate job before the next try
   return holding(holder, id, async () => {
-    const claimed = await claim(holder, row, { status: "succeeded", counter: "archiveAttempts" });
+    const claimed = await claim(id, SAVING, {}, { holder, seen: row, counter: "archiveAttempts" });
     if (!claimed) return "skipped";
     const workDir = await makeWorkDir();
     try {
       await saveCopy(client, { ...row, resultUrl: row.resultUrl as string }, workDir);
-      await transition(holder, id, ["succeeded"], {
-        status: "archived",
-        archivedAt: new Date(),
-        errorMessage: null,
-        archiveError: null,
-      });
+      await transition(
+        id,
+        SAVING,
+        { status: "archived", archivedAt: new Date(), errorMessage: null, archiveError: null },
+        holder,
+      );
       return "archived";
     } catch (error) {
       const problem =
@@ -64,17 +67,30 @@ export async function archiveGeneration(
       const settings = pipelineSettings();
       const completedAt = row.completedAt ?? row.createdAt;
       if (problem.gone && Date.now() > completedAt.getTime() + settings.retentionMs) {
-        await transition(holder, id, ["succeeded"], {
-          status: "failed",
-          errorMessage: `Kling no longer has this video: it keeps results for ${span(settings.retentionMs)}, and that time passed before the studio could save a copy.`,
-          archiveError: null,
-        });
+        await transition(
+          id,
+          SAVING,
+          {
+            status: "failed",
+            errorMessage: `Kling no longer has this video: it keeps results for ${span(settings.retentionMs)}, and that time passed before the studio could save a copy.`,
+            archiveError: null,
+          },
+          holder,
+        );
         return "lost";
       }
-      await transition(holder, id, ["succeeded"], {
-        nextAttemptAt: new Date(Date.now() + backoffMs(claimed.archiveAttempts, settings.archiveRetryMaxMs)),
-        archiveError: problem.member,
-      });
+      await transition(
+        id,
+        SAVING,
+        {
+          status: "archive_waiting",
+          nextAttemptAt: new Date(
+            Date.now() + backoffMs(claimed.archiveAttempts, settings.archiveRetryMaxMs),
+          ),
+          archiveError: problem.member,
+        },
+        holder,
+      );
       return "waiting";
     } finally {
       await rm(workDir, { recursive: true, force: true });

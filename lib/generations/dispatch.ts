@@ -34,7 +34,12 @@ export async function dispatchGeneration(
   if (row.status === "queued" && row.nextAttemptAt > new Date()) return "skipped";
   await hooks.afterRead?.();
   return holding(holder, id, async () => {
-    const claimed = await claim(holder, row, { status: "submitting", counter: "submitAttempts" });
+    const claimed = await claim(
+      id,
+      ["queued", "submitting"],
+      { status: "submitting" },
+      { holder, seen: row, counter: "submitAttempts" },
+    );
     if (!claimed) return "skipped";
     return send(client, holder, claimed, row.request as GenerationRequest);
   });
@@ -93,13 +98,18 @@ async function lookUp(client: KlingClient, id: string): Promise<KlingTask | null
 }
 
 async function adopt(holder: Holder, id: string, task: KlingTask): Promise<Outcome> {
-  const moved = await transition(holder, id, ["submitting"], {
-    status: "submitted",
-    klingTaskId: task.task_id,
-    submittedAt: new Date(),
-    errorMessage: null,
-    klingStatusMsg: null,
-  });
+  const moved = await transition(
+    id,
+    ["submitting"],
+    {
+      status: "submitted",
+      klingTaskId: task.task_id,
+      submittedAt: new Date(),
+      errorMessage: null,
+      klingStatusMsg: null,
+    },
+    holder,
+  );
   if (!moved) return "skipped";
   await applyKlingTask(id, task);
   return "submitted";
@@ -154,23 +164,28 @@ async function requeue(
   message: string,
   waitingForSlot = false,
 ): Promise<Outcome> {
-  await transition(holder, id, ["submitting"], {
-    status: "queued",
-    klingStatusMsg: message,
-    nextAttemptAt: new Date(
-      Date.now() + (waitingForSlot ? pipelineSettings().retryBaseMs : backoffMs(attempt)),
-    ),
-  });
+  await transition(
+    id,
+    ["submitting"],
+    {
+      status: "queued",
+      klingStatusMsg: message,
+      nextAttemptAt: new Date(
+        Date.now() + (waitingForSlot ? pipelineSettings().retryBaseMs : backoffMs(attempt)),
+      ),
+    },
+    holder,
+  );
   return "requeued";
 }
 
 async function fail(holder: Holder, id: string, message: string): Promise<Outcome> {
-  await transition(holder, id, ["submitting"], {
-    status: "failed",
-    errorMessage: message,
-    chargedUnits: 0,
-    completedAt: new Date(),
-  });
+  await transition(
+    id,
+    ["submitting"],
+    { status: "failed", errorMessage: message, chargedUnits: 0, completedAt: new Date() },
+    holder,
+  );
   return "failed";
 }
 

@@ -1,14 +1,39 @@
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { type ResolvedChromium, resolveChromium } from "./chromium-resolve";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+// Set once by whoever resolves first; Playwright's workers inherit it and skip the search.
+const RESOLVED_ENV = "KLING_STUDIO_CHROMIUM";
+
+/** The Chromium the tests use on this machine (see chromium-resolve.ts for the order), found once per run. */
+export function testChromium(): ResolvedChromium {
+  const cached = process.env[RESOLVED_ENV];
+  if (cached) return JSON.parse(cached) as ResolvedChromium;
+  const resolved = resolveChromium({
+    env: process.env,
+    exists: existsSync,
+    playwrightExecutable,
+    npmChromium: unpackNpmChromium,
+  });
+  process.env[RESOLVED_ENV] = JSON.stringify(resolved);
+  return resolved;
+}
 
 /**
- * How Playwright starts Chromium here: it cannot download its own browser, so an explicit path or
- * Debian's Chromium; the flags this closed network needs (DESIGN.md); --no-sandbox as CI runs as root.
+ * How Playwright starts Chromium here: the resolved browser, the flags this closed network needs
+ * (DESIGN.md) and --no-sandbox as CI runs as root. The npm build's own recommended flags are left
+ * out on purpose: `--single-process` and its `--headless=shell` break Playwright.
  */
 export function chromiumLaunchOptions() {
+  const browser = testChromium();
   return {
-    executablePath:
-      process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ||
-      (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env } as Record<string, string>,
     args: [
       "--disable-background-networking",
       "--disable-component-update",
@@ -18,4 +43,63 @@ export function chromiumLaunchOptions() {
       "--no-sandbox",
     ],
   };
+}
+
+/** Starts and stops the browser once, so that a broken one fails with one line instead of a stack per test. */
+export async function checkChromiumStarts(): Promise<ResolvedChromium> {
+  const browser = testChromium();
+  try {
+    const started = await chromium.launch({ ...chromiumLaunchOptions(), timeout: 60_000 });
+    await started.close();
+  } catch (error) {
+    const firstLine = String(error instanceof Error ? error.message : error).split("\n")[0];
+    throw new Error(
+      `${browser.reason}, but it does not start: ${firstLine}. ` +
+        "Set PLAYWRIGHT_CHROMIUM_EXECUTABLE to a working Chromium, or install Chromium or Chrome.",
+    );
+  }
+  return browser;
+}
+
+function playwrightExecutable() {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @sparticuz/chromium ships a brotli-packed Chromium; `executablePath()` unpacks it into the OS temp
+ * folder. It runs in a child process with TMPDIR pointed at a cache under node_modules, so the unpacked
+ * browser (~200 MB) lives and dies with node_modules and is unpacked once per package version.
+ */
+function unpackNpmChromium() {
+  let packageJson: string;
+  try {
+    packageJson = createRequire(import.meta.url).resolve("@sparticuz/chromium/package.json");
+  } catch {
+    return undefined;
+  }
+  const { version } = JSON.parse(readFileSync(packageJson, "utf8")) as { version: string };
+  const cacheDir = path.join(root, "node_modules", ".cache", "sparticuz-chromium", version);
+  const executablePath = path.join(cacheDir, "chromium");
+  if (!existsSync(executablePath)) {
+    mkdirSync(cacheDir, { recursive: true });
+    const unpack = spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        'const m = await import("@sparticuz/chromium"); await m.default.executablePath();',
+      ],
+      { cwd: root, env: { ...process.env, TMPDIR: cacheDir }, encoding: "utf8" },
+    );
+    if (unpack.status !== 0 || !existsSync(executablePath)) {
+      throw new Error(
+        `@sparticuz/chromium could not unpack its browser into ${cacheDir}: ${unpack.stderr.trim()}`,
+      );
+    }
+  }
+  return { executablePath, fontsDir: path.join(cacheDir, "fonts") };
 }

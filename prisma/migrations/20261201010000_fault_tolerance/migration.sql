@@ -24,3 +24,9 @@ ALTER TABLE "generation"
     ADD COLUMN "idempotencyKey" TEXT;
 CREATE INDEX "generation_leaseOwner_idx" ON "generation"("leaseOwner");
 CREATE UNIQUE INDEX "generation_teamId_idempotencyKey_key" ON "generation"("teamId", "idempotencyKey");
+
+-- archive_waiting: Kling made the video, our copy is not saved yet (lib/generations/lifecycle.ts).
+ALTER TABLE "generation" DROP CONSTRAINT "generation_status_check";
+ALTER TABLE "generation" ADD CONSTRAINT "generation_status_check" CHECK ("status" IN (
+    'queued', 'submitting', 'submitted', 'processing', 'succeeded', 'archive_waiting', 'archived', 'failed', 'timed_out'
+));
