@@ -1,7 +1,15 @@
-/** Create POSTs per external_task_id (key "" for a body without one or that did not parse). */
+/** Per external_task_id (key "" for a body without one, or that did not parse). */
 export interface CreatePostCounts {
+  /** Every create POST received, whatever became of it. */
   total: number;
   byExternalId: Record<string, number>;
+  /** POSTs that created a task. */
+  createdByExternalId: Record<string, number>;
+  /**
+   * POSTs that arrived while a task with that external id already existed: a client that paid
+   * twice on a real Kling (which may not refuse them), even if this emulator's uniqueness check did.
+   */
+  duplicatesByExternalId: Record<string, number>;
 }
 
 /**
@@ -10,17 +18,35 @@ export interface CreatePostCounts {
  * only: a restarted emulator starts again from zero (tests add the counts up across restarts).
  */
 export class CreatePostCounter {
-  private readonly byExternalId = new Map<string, number>();
+  private readonly received = new Map<string, number>();
+  private readonly created = new Map<string, number>();
+  private readonly duplicates = new Map<string, number>();
   private total = 0;
 
-  record(body: unknown): void {
+  /** Returns the key the POST was counted under. */
+  record(body: unknown, alreadyExists: (externalTaskId: string) => boolean): string {
     const external = (body as { external_task_id?: unknown } | null)?.external_task_id;
     const key = typeof external === "string" ? external : "";
     this.total += 1;
-    this.byExternalId.set(key, (this.byExternalId.get(key) ?? 0) + 1);
+    bump(this.received, key);
+    if (key !== "" && alreadyExists(key)) bump(this.duplicates, key);
+    return key;
+  }
+
+  recordCreated(key: string): void {
+    bump(this.created, key);
   }
 
   counts(): CreatePostCounts {
-    return { total: this.total, byExternalId: Object.fromEntries(this.byExternalId) };
+    return {
+      total: this.total,
+      byExternalId: Object.fromEntries(this.received),
+      createdByExternalId: Object.fromEntries(this.created),
+      duplicatesByExternalId: Object.fromEntries(this.duplicates),
+    };
   }
+}
+
+function bump(map: Map<string, number>, key: string) {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }

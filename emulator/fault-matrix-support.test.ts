@@ -34,9 +34,31 @@ describe("create POST counting", () => {
 
     const counts = emulator.createPosts();
     expect(counts.byExternalId["count-1"]).toBe(3);
+    expect(counts.createdByExternalId["count-1"]).toBe(1);
+    // The third POST came after the task existed: a duplicate, though the uniqueness check refused it.
+    expect(counts.duplicatesByExternalId["count-1"]).toBe(1);
     expect(counts.byExternalId[""]).toBe(1);
     const admin = await fetch(`${emulator.url}/__emulator/creates`).then((response) => response.json());
     expect(admin).toEqual(counts);
+  });
+});
+
+describe("filler tasks", () => {
+  it("adds finished tasks without rendering, newest first, pushing older ones off page 1", async () => {
+    const response = await fetch(`${emulator.url}/__emulator/filler`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ count: 3 }),
+    });
+    expect(await response.json()).toEqual({ added: 3 });
+    const page = (await call(emulator, "GET", "/v1/videos/text2video?pageSize=3")).body.data;
+    expect(page.map((task: { task_status: string }) => task.task_status)).toEqual([
+      "failed",
+      "failed",
+      "failed",
+    ]);
+    const bad = await fetch(`${emulator.url}/__emulator/filler`, { method: "POST", body: '{"count":0}' });
+    expect(bad.status).toBe(400);
   });
 });
 
@@ -52,6 +74,19 @@ describe("media faults (scope media)", () => {
         .subarray(4, 8)
         .toString(),
     ).toBe("ftyp");
+  });
+
+  it("with eachTarget, counts per file: every video gets its own N failures", async () => {
+    const other = await createTask(emulator, { model_name: "kling-v2-5-turbo", prompt: "second file" });
+    const otherUrl = (await waitForTask(emulator, other.body.data.task_id)).task.task_result.videos[0].url;
+    emulator.faults.add({ kind: "http_503", scope: "media", count: 2, eachTarget: true });
+    const statuses = [];
+    for (const link of [url, url, otherUrl, url, otherUrl, otherUrl])
+      statuses.push((await fetch(link)).status);
+    expect(statuses).toEqual([503, 503, 503, 200, 503, 200]);
+    expect(() => emulator.faults.add({ kind: "http_503", scope: "create", eachTarget: true })).toThrow(
+      /eachTarget/,
+    );
   });
 
   it("answers 404 once, then the file; API-wide rules never touch media", async () => {

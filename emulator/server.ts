@@ -29,6 +29,7 @@ import { KlingService } from "./service";
 import { TaskStore } from "./store";
 import { taskJson } from "./task-json";
 import type { TaskRecord } from "./tasks";
+import { parseTextToVideoRequest } from "./validation";
 
 export type { CreatePostCounts } from "./create-posts";
 export type { FaultController, FaultRule, FaultRuleInput } from "./faults";
@@ -54,6 +55,8 @@ export interface Emulator {
    * duplicate, created). Counting tasks is not enough: the uniqueness check hides a second POST.
    */
   createPosts(): CreatePostCounts;
+  /** N finished (failed, free) tasks without rendering: pushes real tasks off the first list page. */
+  addFillerTasks(count: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,11 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
   const service = new KlingService(store, lifecycle, options, faults, ids, mediaUrls);
   const authenticate = createAuthenticator(options);
   const createPosts = new CreatePostCounter();
+  const addFillerTasks = (count: number) =>
+    service.addFillerTasks(
+      count,
+      parseTextToVideoRequest({ model_name: "kling-v2-5-turbo", prompt: "filler" }, options.retiredModels),
+    );
 
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const method = req.method ?? "GET";
@@ -87,7 +95,10 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
     }
     if (url.pathname === `${ADMIN_PREFIX}health`) return sendJson(res, 200, { ok: true });
     if (url.pathname.startsWith(ADMIN_PREFIX) && options.faultsEnabled) {
-      if (await handleAdmin(req, res, url.pathname, { faults, store, callbacks, createPosts })) return;
+      if (
+        await handleAdmin(req, res, url.pathname, { faults, store, callbacks, createPosts, addFillerTasks })
+      )
+        return;
     }
     const match = matchApiRoute(method, url.pathname, url.searchParams);
     if ("unknown" in match) {
@@ -98,7 +109,10 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
     if ("wrongMethod" in match) throw methodInvalid(match.wrongMethod);
     // A create is counted as soon as it arrives, before any fault or check can swallow it.
     const body = match.route.kind === "create" ? await readJsonBody(req).catch((error) => error) : undefined;
-    if (match.route.kind === "create") createPosts.record(body);
+    const createKey =
+      match.route.kind === "create"
+        ? createPosts.record(body, (external) => store.findByExternalId(external) !== undefined)
+        : undefined;
     const { latencyMs, action } = faults.forRequest(match.route.kind);
     if (latencyMs > 0) await sleep(latencyMs);
     if (action) applyFaultBeforeHandling(action, req);
@@ -106,6 +120,7 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
     await authenticate(req.headers.authorization);
     if (body instanceof Error) throw body;
     const data = await runRoute(service, match.route, body, url);
+    if (createKey !== undefined) createPosts.recordCreated(createKey);
     if (action?.kind === "response_lost") {
       // The work is done (e.g. the task exists) but the client never learns it.
       if (action.lostAs === "reset") req.socket.destroy();
@@ -155,6 +170,7 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
     faults,
     tasks: () => structuredClone(store.all()),
     createPosts: () => createPosts.counts(),
+    addFillerTasks,
     close: () => {
       closing ??= (async () => {
         clearInterval(sweeper);

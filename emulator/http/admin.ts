@@ -17,12 +17,19 @@ export const ADMIN_PREFIX = "/__emulator/";
  *   GET    /__emulator/tasks         internal task records
  *   GET    /__emulator/callbacks     recent callback delivery attempts
  *   GET    /__emulator/creates       create POSTs received per external_task_id
+ *   POST   /__emulator/filler        {"count": N}: N finished tasks without rendering
  */
 export async function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
-  parts: { faults: Faults; store: TaskStore; callbacks: CallbackSender; createPosts: CreatePostCounter },
+  parts: {
+    faults: Faults;
+    store: TaskStore;
+    callbacks: CallbackSender;
+    createPosts: CreatePostCounter;
+    addFillerTasks: (count: number) => Promise<number>;
+  },
 ): Promise<boolean> {
   const { faults, store, callbacks, createPosts } = parts;
   const route = pathname.slice(ADMIN_PREFIX.length).replace(/\/+$/, "");
@@ -53,6 +60,12 @@ export async function handleAdmin(
     if (route === "tasks" && method === "GET") return reply(res, 200, { tasks: store.all() });
     if (route === "callbacks" && method === "GET") return reply(res, 200, { attempts: callbacks.attempts });
     if (route === "creates" && method === "GET") return reply(res, 200, createPosts.counts());
+    if (route === "filler" && method === "POST") {
+      const count = (await readJsonBody(req)) as { count?: unknown };
+      if (!Number.isInteger(count?.count) || (count.count as number) < 1 || (count.count as number) > 10_000)
+        throw new Error(`filler count must be an integer in [1, 10000]; got ${JSON.stringify(count?.count)}`);
+      return reply(res, 200, { added: await parts.addFillerTasks(count.count as number) });
+    }
   } catch (error) {
     return reply(res, 400, { error: (error as Error).message });
   }

@@ -47,7 +47,7 @@ export async function serveMedia(
   if (!mediaUrls.isSigned(fileName, ksTime, url.searchParams.get("ksSecret"))) {
     return sendText(res, 403, "Forbidden: ksTime/ksSecret do not match this file");
   }
-  const { latencyMs, action } = faults.forRequest("media");
+  const { latencyMs, action } = faults.forRequest("media", fileName);
   if (latencyMs > 0) await sleep(latencyMs);
   if (action?.kind === "link_expired") mediaUrls.expire(fileName, ksTime ?? "");
   if (mediaUrls.isExpired(fileName, ksTime)) return sendText(res, 403, "Forbidden: this link has expired");
