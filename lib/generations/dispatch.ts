@@ -41,11 +41,19 @@ export async function dispatchGeneration(
       { holder, seen: row, counter: "submitAttempts" },
     );
     if (!claimed) return "skipped";
-    return send(client, holder, claimed, row.request as GenerationRequest);
+    return send(client, holder, claimed, {
+      request: row.request as GenerationRequest,
+      lastCreateAt: row.lastCreateAt,
+    });
   });
 }
 
-async function send(client: KlingClient, holder: Holder, claimed: ClaimedRow, request: GenerationRequest) {
+async function send(
+  client: KlingClient,
+  holder: Holder,
+  claimed: ClaimedRow,
+  { request, lastCreateAt }: { request: GenerationRequest; lastCreateAt: Date | null },
+) {
   const { id } = claimed;
   const attempt = claimed.submitAttempts;
   // As claimed: this very claim counted one attempt; any earlier one may have reached Kling.
@@ -67,9 +75,12 @@ async function send(client: KlingClient, holder: Holder, claimed: ClaimedRow, re
 
   if (uncertain) {
     const existing = await lookUp(client, id);
-    if (existing === "unknown")
+    if (existing && existing !== "unknown") return adopt(holder, id, existing);
+    // Nothing found yet may only mean the lost create is still being worked on at Kling.
+    const settling =
+      lastCreateAt !== null && Date.now() - lastCreateAt.getTime() < pipelineSettings().createSettleMs;
+    if (existing === "unknown" || settling)
       return requeue(holder, id, attempt, "Checking with Kling whether the task was created");
-    if (existing) return adopt(holder, id, existing);
     if (!body)
       return fail(
         holder,
@@ -77,14 +88,24 @@ async function send(client: KlingClient, holder: Holder, claimed: ClaimedRow, re
         "This generation's model is no longer offered; Kling has no task for it. Remix it with another model.",
       );
   }
-  // A worker whose heartbeat is failing may already have been taken over: never POST then.
-  if (!holder.isAlive() || !body) return requeue(holder, id, attempt, "Waiting for the worker to reconnect");
+  // A worker whose heartbeat is failing may already have been taken over: never POST then. The
+  // stamp doubles as a last check that this worker still holds the row.
+  if (!holder.isAlive() || !body || !(await stampCreate(holder, id)))
+    return requeue(holder, id, attempt, "Waiting for the worker to reconnect");
   try {
     return await adopt(holder, id, await client.createTextToVideo(body));
   } catch (error) {
     const klingError = error instanceof KlingError ? error : unexpected(id, error);
     return handleCreateError(client, holder, id, attempt, klingError);
   }
+}
+
+async function stampCreate(holder: Holder, id: string) {
+  const stamped = await db.generation.updateMany({
+    where: { id, status: "submitting", leaseOwner: holder.id },
+    data: { lastCreateAt: new Date() },
+  });
+  return stamped.count === 1;
 }
 
 /** The task by external id; "unknown" when Kling could not say (the row must not be created again). */
@@ -153,6 +174,8 @@ async function handleCreateError(
     attempt,
     waitingForSlot ? "Waiting for a free Kling slot" : `Retrying: ${error.message}`,
     waitingForSlot,
+    // A definite refusal (1302, 1303, ...): no create of ours is still in flight at Kling.
+    true,
   );
 }
 
@@ -163,6 +186,7 @@ async function requeue(
   attempt: number,
   message: string,
   waitingForSlot = false,
+  refusedForSure = false,
 ): Promise<Outcome> {
   await transition(
     id,
@@ -170,6 +194,7 @@ async function requeue(
     {
       status: "queued",
       klingStatusMsg: message,
+      ...(refusedForSure ? { lastCreateAt: null } : {}),
       nextAttemptAt: new Date(
         Date.now() + (waitingForSlot ? pipelineSettings().retryBaseMs : backoffMs(attempt)),
       ),

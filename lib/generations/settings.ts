@@ -19,6 +19,13 @@ export const pipelineSettings = () => ({
   /** Backoff after a 1303 (waiting for a slot) or a transient error; doubles per attempt, capped. */
   retryBaseMs: seconds("KLING_RETRY_BASE_SECONDS", 2),
   retryMaxMs: seconds("KLING_RETRY_MAX_SECONDS", 60),
+  /** Kling's own timeout for one request, in the client (lib/kling/instance.ts). */
+  klingTimeoutMs: seconds("KLING_TIMEOUT_SECONDS", 30),
+  /**
+   * After a create whose answer was lost, Kling may still be working on it: a lookup that finds
+   * nothing within this window proves nothing, so no second create is sent before it has passed.
+   */
+  createSettleMs: seconds("KLING_CREATE_SETTLE_SECONDS", 90),
   maxSubmitAttempts: Number(process.env.KLING_MAX_SUBMIT_ATTEMPTS) || 10,
   /** Archive retries back off up to this (default an hour), for as long as Kling keeps the file. */
   archiveRetryMaxMs: seconds("ARCHIVE_RETRY_MAX_SECONDS", 60 * 60),

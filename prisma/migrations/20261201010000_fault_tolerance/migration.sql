@@ -20,6 +20,8 @@ ALTER TABLE "generation"
     ADD COLUMN "archiveError" TEXT,
     -- When a timed-out task was last looked up on its own (late results, least recently first).
     ADD COLUMN "lastCheckedAt" TIMESTAMP(3),
+    -- When a create POST last left: a lookup that finds nothing soon after may just be early.
+    ADD COLUMN "lastCreateAt" TIMESTAMP(3),
     -- One Generate action, one generation: a repeated POST with the same key finds the first.
     ADD COLUMN "idempotencyKey" TEXT;
 CREATE INDEX "generation_leaseOwner_idx" ON "generation"("leaseOwner");

@@ -14,6 +14,8 @@ export const FAST_PIPELINE_ENV = {
   WORKER_STALE_SECONDS: "1.5",
   KLING_RETRY_BASE_SECONDS: "0.25",
   KLING_RETRY_MAX_SECONDS: "1",
+  ARCHIVE_RETRY_MAX_SECONDS: "1",
+  KLING_CREATE_SETTLE_SECONDS: "2",
 };
 
 /** A real emulator over HTTP (fast lifecycle, small videos) with the studio pointed at it. */
