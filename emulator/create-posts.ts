@@ -6,8 +6,9 @@ export interface CreatePostCounts {
   /** POSTs that created a task. */
   createdByExternalId: Record<string, number>;
   /**
-   * POSTs that arrived while a task with that external id already existed: a client that paid
-   * twice on a real Kling (which may not refuse them), even if this emulator's uniqueness check did.
+   * POSTs that arrived while a task with that external id already existed, or while an earlier
+   * POST for it was still being handled: a client that would pay twice on a real Kling (which may
+   * not refuse them), even if this emulator's uniqueness check did.
    */
   duplicatesByExternalId: Record<string, number>;
 }
@@ -21,16 +22,25 @@ export class CreatePostCounter {
   private readonly received = new Map<string, number>();
   private readonly created = new Map<string, number>();
   private readonly duplicates = new Map<string, number>();
+  /** POSTs being handled right now, per external id. */
+  private readonly inFlight = new Map<string, number>();
   private total = 0;
 
-  /** Returns the key the POST was counted under. */
+  /** Returns the key the POST was counted under; call `finished(key)` once it was answered. */
   record(body: unknown, alreadyExists: (externalTaskId: string) => boolean): string {
     const external = (body as { external_task_id?: unknown } | null)?.external_task_id;
     const key = typeof external === "string" ? external : "";
     this.total += 1;
     bump(this.received, key);
-    if (key !== "" && alreadyExists(key)) bump(this.duplicates, key);
+    if (key !== "" && ((this.inFlight.get(key) ?? 0) > 0 || alreadyExists(key))) bump(this.duplicates, key);
+    bump(this.inFlight, key);
     return key;
+  }
+
+  finished(key: string): void {
+    const left = (this.inFlight.get(key) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(key, left);
+    else this.inFlight.delete(key);
   }
 
   recordCreated(key: string): void {

@@ -43,6 +43,23 @@ describe("create POST counting", () => {
   });
 });
 
+describe("create POST counting, concurrent", () => {
+  it("counts a POST that arrives while an earlier one for the same id is still handled as a duplicate", async () => {
+    emulator.faults.add({ kind: "latency", scope: "create", latencyMs: 400, count: 1 });
+    const body = { model_name: "kling-v2-5-turbo", prompt: "in flight", external_task_id: "inflight-1" };
+    // The first is still held up by the latency when the second arrives (and creates the task).
+    const first = createTask(emulator, body).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await createTask(emulator, body);
+    await first;
+    const counts = emulator.createPosts();
+    expect(counts.byExternalId["inflight-1"]).toBe(2);
+    expect(counts.duplicatesByExternalId["inflight-1"]).toBe(1);
+    expect(counts.createdByExternalId["inflight-1"]).toBe(1);
+    expect([second.status, second.body.code]).toEqual([200, 0]);
+  });
+});
+
 describe("filler tasks", () => {
   it("adds finished tasks without rendering, newest first, pushing older ones off page 1", async () => {
     const response = await fetch(`${emulator.url}/__emulator/filler`, {

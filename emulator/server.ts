@@ -113,13 +113,30 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
       match.route.kind === "create"
         ? createPosts.record(body, (external) => store.findByExternalId(external) !== undefined)
         : undefined;
-    const { latencyMs, action } = faults.forRequest(match.route.kind);
+    try {
+      await answerApi(req, res, url, match.route, body, createKey);
+    } finally {
+      if (createKey !== undefined) createPosts.finished(createKey);
+    }
+  };
+
+  const answerApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    route: ApiRoute,
+    body: unknown,
+    createKey: string | undefined,
+  ): Promise<void> => {
+    const { latencyMs, action } = faults.forRequest(route.kind);
     if (latencyMs > 0) await sleep(latencyMs);
     if (action) applyFaultBeforeHandling(action, req);
-    if (req.socket.destroyed) return;
+    // A reset is never handled. A client that gave up during the latency is not noticed, as on a
+    // real server: its create still goes through (the "latency beyond the client timeout" hazard).
+    if (action?.kind === "reset") return;
     await authenticate(req.headers.authorization);
     if (body instanceof Error) throw body;
-    const data = await runRoute(service, match.route, body, url);
+    const data = await runRoute(service, route, body, url);
     if (createKey !== undefined) createPosts.recordCreated(createKey);
     if (action?.kind === "response_lost") {
       // The work is done (e.g. the task exists) but the client never learns it.

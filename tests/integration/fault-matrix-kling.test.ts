@@ -16,7 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => matrix?.close());
 
-describe("fault matrix: Kling's API", () => {
+describe("fault matrix: Kling's API", { timeout: 180_000 }, () => {
   it("5xx bursts on create, query and list", async () => {
     const result = await matrix.run("5xx bursts on create, query and list", {
       faults: [

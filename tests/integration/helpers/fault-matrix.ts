@@ -70,7 +70,13 @@ export class FaultMatrix {
       ...options,
     };
     matrix.emulator = await startEmulator(matrix.emulatorOptions);
-    matrix.emulatorOptions.port = Number(new URL(matrix.emulator.url).port);
+    // A restart must come back where the studio expects it, with the same keys.
+    Object.assign(matrix.emulatorOptions, {
+      port: Number(new URL(matrix.emulator.url).port),
+      accessKey: matrix.emulator.accessKey,
+      secretKey: matrix.emulator.secretKey,
+      apiKey: matrix.emulator.apiKey,
+    });
     Object.assign(process.env, {
       KLING_API_BASE: matrix.emulator.url,
       KLING_ACCESS_KEY: matrix.emulator.accessKey,
@@ -79,6 +85,9 @@ export class FaultMatrix {
       DATA_DIR: matrix.dataDir,
       ...FAST_PIPELINE_ENV,
       KLING_TIMEOUT_SECONDS: "1",
+      // Longer than any create latency the matrix injects beyond the client's timeout.
+      KLING_CREATE_SETTLE_SECONDS: "5",
+      ARCHIVE_DOWNLOAD_IDLE_SECONDS: "2",
     });
     resetServerEnv();
     resetKlingClient();
@@ -202,6 +211,7 @@ export class FaultMatrix {
       succeedToArchivedMs: latencies.length ? percentiles(latencies) : null,
       ...extra,
     };
+    console.log(`[fault matrix] ${JSON.stringify(result)}`);
     if (process.env.FAULT_MATRIX_REPORT)
       await appendFile(process.env.FAULT_MATRIX_REPORT, `${JSON.stringify(result)}\n`);
     return result;
