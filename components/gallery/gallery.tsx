@@ -1,12 +1,13 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Film, Search, Star } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { filterToQuery, type GalleryFilter, REVIEW_LABELS, type ReviewState } from "@/lib/gallery/filters";
+import { useGalleryQuery } from "@/components/hooks/queries/use-gallery-query";
+import { filterToQuery, type GalleryFilter } from "@/lib/gallery/filters";
 import type { GalleryItem, GalleryPage } from "@/lib/gallery/queries";
+import { REVIEW_LABELS, type ReviewState, reviewLabel } from "@/lib/review/review.validation";
 
 export function Gallery({
   filter,
@@ -19,19 +20,7 @@ export function Gallery({
 }) {
   const router = useRouter();
   const query = filterToQuery(filter);
-  const pages = useInfiniteQuery({
-    queryKey: ["gallery", query],
-    queryFn: async ({ pageParam }) => {
-      const params = new URLSearchParams(query);
-      if (pageParam) params.set("cursor", pageParam);
-      const response = await fetch(`/api/gallery?${params}`);
-      if (!response.ok) throw new Error(`Could not load more videos (HTTP ${response.status})`);
-      return (await response.json()) as GalleryPage;
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [firstPage], pageParams: [null] },
-  });
+  const pages = useGalleryQuery(query, firstPage);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -242,7 +231,7 @@ function GalleryCard({ item, href }: { item: GalleryItem; href: string }) {
       onFocus={play}
       onBlur={stop}
       className="group block overflow-hidden rounded-lg border border-line bg-panel focus-visible:border-accent"
-      aria-label={`${item.prompt.slice(0, 100)} — ${item.model}, ${item.duration} s, ${REVIEW_LABELS[item.reviewState as ReviewState] ?? item.reviewState}`}
+      aria-label={`${item.prompt.slice(0, 100)} — ${item.model}, ${item.duration} s, ${reviewLabel(item.reviewState)}`}
     >
       <div className="relative aspect-video bg-black">
         {item.videoUrl && (

@@ -1,17 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, CheckCircle2, Clock, Loader2, RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import type { GetGenerationsResponse } from "@/app/api/generations/route";
+import { useGenerationsQuery } from "@/components/hooks/queries/use-generations-query";
 import { isActive, isFailed, type StatusTone, statusLabel, statusTone } from "@/lib/generations/lifecycle";
 import type { GenerationSummary } from "@/lib/generations/queries";
 import type { Catalog } from "@/lib/kling/catalog";
 import { MODE_LABELS, type Mode } from "@/lib/kling/models";
-
-export const GENERATIONS_QUERY_KEY = ["generations", "recent"] as const;
-const POLL_MS = 2_000;
 
 const TONE_TEXT: Record<StatusTone, string> = {
   waiting: "text-accent",
@@ -20,20 +16,9 @@ const TONE_TEXT: Record<StatusTone, string> = {
   danger: "text-danger",
 };
 
-async function fetchGenerations(): Promise<GetGenerationsResponse> {
-  const response = await fetch("/api/generations", { cache: "no-store" });
-  if (!response.ok) throw new Error(`Could not load the queue (HTTP ${response.status})`);
-  return response.json();
-}
-
 export function QueuePanel({ catalog }: { catalog: Catalog }) {
   // Polls only while something is still moving; stops by itself when nothing is.
-  const query = useQuery({
-    queryKey: GENERATIONS_QUERY_KEY,
-    queryFn: fetchGenerations,
-    refetchInterval: (current) =>
-      current.state.data?.generations.some((generation) => isActive(generation.status)) ? POLL_MS : false,
-  });
+  const query = useGenerationsQuery();
   const generations = query.data?.generations ?? [];
   const announcement = useStatusAnnouncements(generations);
   const anyActive = generations.some((generation) => isActive(generation.status));

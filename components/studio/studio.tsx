@@ -1,14 +1,15 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { Sparkles } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { submitGenerationAction } from "@/app/(studio)/generate/actions";
+import { useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
 import { CameraControl } from "@/components/studio/camera-control";
 import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
-import { GENERATIONS_QUERY_KEY, QueuePanel } from "@/components/studio/queue-panel";
+import { QueuePanel } from "@/components/studio/queue-panel";
+import { fieldErrors } from "@/lib/errors";
+import { submitGenerationAction } from "@/lib/generations/actions";
 import {
   controlAvailability,
   costOf,
@@ -18,7 +19,7 @@ import {
   notSent,
   type StudioDraft,
 } from "@/lib/generations/draft";
-import { PROMPT_MAX } from "@/lib/generations/request";
+import { buildGenerationRequestSchema } from "@/lib/generations/request";
 import type { Catalog } from "@/lib/kling/catalog";
 
 export interface StudioProps {
@@ -37,7 +38,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [ready, setReady] = useState(false);
   const [pending, startTransition] = useTransition();
-  const queryClient = useQueryClient();
+  const refreshGenerations = useRefreshGenerations();
 
   // The draft survives a reload (per team); a remix link wins over it.
   useEffect(() => {
@@ -69,29 +70,41 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
     [catalog],
   );
 
+  // The server's own schema: the form refuses exactly what the server would, with the same message.
+  const requestSchema = useMemo(() => buildGenerationRequestSchema(catalog), [catalog]);
+  const validation = useMemo(
+    () => requestSchema.safeParse(draftToRequest(catalog, draft)),
+    [requestSchema, catalog, draft],
+  );
+  // Nothing is flagged on an empty form; once there is a prompt, every broken rule shows at its field.
+  const shownErrors = {
+    ...(validation.success || !draft.prompt ? {} : fieldErrors(validation.error)),
+    ...Object.fromEntries(Object.entries(errors).filter(([, message]) => message)),
+  };
+
   const availability = controlAvailability(catalog, draft);
   const cost = costOf(catalog, draft);
   const dropped = notSent(catalog, draft);
   const overBudget = cost !== null && budget.remaining !== null && cost.units > budget.remaining;
   const blocker = useMemo(() => {
     if (!canGenerate) return "Your role cannot generate videos.";
-    if (!draft.prompt.trim()) return "Write a prompt first.";
-    if (draft.prompt.length > PROMPT_MAX) return `Shorten the prompt to ${PROMPT_MAX} characters.`;
+    if (!validation.success)
+      return draft.prompt.trim() ? "Check the highlighted fields" : validation.error.issues[0].message;
     if (cost === null) return "This combination has no known price.";
     if (overBudget)
       return `Needs ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
     return null;
-  }, [canGenerate, draft.prompt, cost, overBudget, budget.remaining]);
+  }, [canGenerate, validation, draft.prompt, cost, overBudget, budget.remaining]);
 
   const generate = () => {
     if (blocker || pending) return;
     startTransition(async () => {
-      const result = await submitGenerationAction(draftToRequest(catalog, draft), parentId);
+      const result = await submitGenerationAction({ ...draftToRequest(catalog, draft), parentId });
       if (result.ok) {
         toast.success(`Queued · ${result.data.estimatedUnits} units`);
         setErrors({});
         setParentId(null);
-        await queryClient.invalidateQueries({ queryKey: GENERATIONS_QUERY_KEY });
+        await refreshGenerations();
       } else {
         setErrors({ [result.field ?? "form"]: result.error });
         toast.error(result.error);
@@ -129,7 +142,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           negativePrompt={draft.negativePrompt}
           negativeAvailability={availability.negativePrompt}
           recentPrompts={recentPrompts}
-          errors={errors}
+          errors={shownErrors}
           onPrompt={(prompt) => update({ prompt })}
           onNegativePrompt={(negativePrompt) => update({ negativePrompt })}
         />
@@ -138,7 +151,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
             catalog={catalog}
             draft={draft}
             availability={availability}
-            errors={errors}
+            errors={shownErrors}
             onChange={update}
           />
           <div className="space-y-2">
@@ -147,7 +160,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
               availability={availability.camera}
               onChange={(next) => update({ camera: next.camera })}
             />
-            {errors.camera && <p className="text-xs text-danger">{errors.camera}</p>}
+            {shownErrors.camera && <p className="text-xs text-danger">{shownErrors.camera}</p>}
           </div>
         </div>
 

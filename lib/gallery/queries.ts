@@ -1,6 +1,8 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { GalleryFilter } from "@/lib/gallery/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { mediaUrl } from "@/lib/media/urls";
 
 export const GALLERY_PAGE_SIZE = 24;
 
@@ -152,8 +154,8 @@ function toItem(row: GalleryRow) {
     ratingCount: row.ratingCount,
     createdAt: row.createdAt.toISOString(),
     author: { id: row.authorId, name: row.authorName },
-    posterUrl: row.posterId ? `/api/media/${row.posterId}` : null,
-    videoUrl: row.videoId ? `/api/media/${row.videoId}` : null,
+    posterUrl: mediaUrl(row.posterId),
+    videoUrl: mediaUrl(row.videoId),
   };
 }
 

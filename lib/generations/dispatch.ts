@@ -1,7 +1,8 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { callbackUrl } from "@/lib/generations/callbacks";
 import { type ClaimedRow, claim, holding, transition } from "@/lib/generations/lease";
-import { type GenerationRequest, toKlingCreateBody } from "@/lib/generations/request";
+import { parseStoredRequest, toKlingCreateBody } from "@/lib/generations/request";
 import { backoffMs, pipelineSettings } from "@/lib/generations/settings";
 import { applyKlingTask } from "@/lib/generations/sync";
 import type { Holder } from "@/lib/jobs/worker-process";
@@ -42,7 +43,7 @@ export async function dispatchGeneration(
     );
     if (!claimed) return "skipped";
     return send(client, holder, claimed, {
-      request: row.request as GenerationRequest,
+      request: row.request,
       lastCreateAt: row.lastCreateAt,
     });
   });
@@ -52,7 +53,7 @@ async function send(
   client: KlingClient,
   holder: Holder,
   claimed: ClaimedRow,
-  { request, lastCreateAt }: { request: GenerationRequest; lastCreateAt: Date | null },
+  { request, lastCreateAt }: { request: unknown; lastCreateAt: Date | null },
 ) {
   const { id } = claimed;
   const attempt = claimed.submitAttempts;
@@ -61,7 +62,10 @@ async function send(
 
   let body: Record<string, unknown> | null;
   try {
-    body = toKlingCreateBody(getCatalog(), request, { externalTaskId: id, callbackUrl: callbackUrl() });
+    body = toKlingCreateBody(getCatalog(), parseStoredRequest(request), {
+      externalTaskId: id,
+      callbackUrl: callbackUrl(),
+    });
   } catch (error) {
     // The model left the catalog since the row was queued; nothing was sent yet if this is certain.
     if (!uncertain)

@@ -91,6 +91,29 @@ export function buildGenerationRequestSchema(catalog: Catalog) {
   });
 }
 
+/** What the studio's Generate sends: the request, and the generation it remixes (if any). */
+export function buildSubmitGenerationSchema(catalog: Catalog) {
+  return z
+    .object({ parentId: z.string().min(1, { error: "Unknown generation to remix" }).nullish() })
+    .and(buildGenerationRequestSchema(catalog));
+}
+
+/**
+ * A request as stored on a generation row (`generation.request`, JSON written by submitGeneration),
+ * read back: the one way to get it, never a cast. The stored value passed this schema when it was
+ * written; a row from an older shape fails loudly here instead of deep in the Kling client.
+ */
+export function parseStoredRequest(value: unknown): GenerationRequest {
+  const parsed = baseRequestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Stored generation request is invalid at ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
 /** Every rule of the capability matrix the request breaks, each naming the field, value and rule. */
 export function capabilityProblems(
   model: ModelCapability,

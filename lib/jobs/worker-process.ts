@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { db } from "@/lib/db";

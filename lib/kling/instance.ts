@@ -1,3 +1,4 @@
+import "server-only";
 import { klingConfig } from "@/lib/env";
 import { pipelineSettings } from "@/lib/generations/settings";
 import { KlingClient } from "@/lib/kling/client";

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { db } from "../../../lib/db";
+import { TSX_NODE_ARGS } from "../../../scripts/lib/tsx";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -18,7 +19,7 @@ export async function spawnWorkerChild(
   env: Record<string, string> = {},
 ): Promise<WorkerChild> {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/worker.ts"], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
