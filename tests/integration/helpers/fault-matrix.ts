@@ -17,7 +17,8 @@ import { stopBoss } from "../../../lib/jobs/boss";
 import { resetKlingClient } from "../../../lib/kling/instance";
 import { resetStorage } from "../../../lib/storage";
 import { teamWith } from "./accounts";
-import { type TestDatabase, useAppDatabase } from "./database";
+// Aliased: not a React hook, whatever its name says to the linter.
+import { type TestDatabase, useAppDatabase as freshAppDatabase } from "./database";
 import { BASE_REQUEST, FAST_PIPELINE_ENV } from "./pipeline";
 import { killWorkerChild, spawnWorkerChild, stopWorkerChild, type WorkerChild } from "./worker-child";
 
@@ -56,7 +57,7 @@ export class FaultMatrix {
 
   static async start(name: string, options: Partial<EmulatorOptions> = {}) {
     const matrix = new FaultMatrix();
-    matrix.database = await useAppDatabase();
+    matrix.database = await freshAppDatabase();
     const dir = await mkdtemp(path.join(os.tmpdir(), `kling-matrix-${name}-`));
     matrix.dataDir = path.join(dir, "data");
     matrix.emulatorOptions = {
