@@ -130,7 +130,12 @@ describe("every transition the code performs", () => {
   it("finds the pipeline's transitions", () => {
     expect(calls.length).toBeGreaterThanOrEqual(10);
     expect(new Set(calls.map((call) => call.file))).toEqual(
-      new Set(["lib/generations/archive.ts", "lib/generations/dispatch.ts", "lib/generations/sync.ts"]),
+      new Set([
+        "lib/generations/archive.ts",
+        "lib/generations/dispatch.ts",
+        "lib/generations/retry.ts",
+        "lib/generations/sync.ts",
+      ]),
     );
   });
 

@@ -5,7 +5,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as callback } from "../../app/api/kling/callback/route";
+import { can } from "../../lib/auth/permissions";
 import { db } from "../../lib/db";
+import { listGenerationsForPolling } from "../../lib/generations/queries";
+import { retryArchiveNow } from "../../lib/generations/retry";
 import { FaultMatrix } from "./helpers/fault-matrix";
 
 // The fault matrix, part 2: worker processes killed, the emulator restarted, the file host, our
@@ -93,6 +96,7 @@ describe("fault matrix: processes, files and the database", { timeout: 180_000 }
         await rename(media, `${media}.away`);
         await writeFile(media, "not a directory: every write below it fails");
         await matrix.until(ids, (rows) => rows.some((row) => row.status === "archive_waiting"));
+        await checkSavingLater(ids);
         await new Promise((resolve) => setTimeout(resolve, 4000));
         await rm(media);
         await rename(`${media}.away`, media);
@@ -182,6 +186,38 @@ describe("fault matrix: processes, files and the database", { timeout: 180_000 }
     }
   });
 });
+
+/** What the studio shows for a video waiting to be saved, and "Retry now". */
+async function checkSavingLater(ids: string[]) {
+  const summaries = await listGenerationsForPolling({ teamId: matrix.teamId, ids });
+  const waiting = summaries.find((summary) => summary.status === "archive_waiting");
+  if (!waiting) throw new Error("no generation waiting to be saved");
+  // Written for members: no paths, errno codes or stack traces.
+  expect(waiting.archiveError).toBe("The studio could not write the video to its storage.");
+  expect(waiting.errorMessage).toBeNull();
+  expect(Date.parse(waiting.nextAttemptAt ?? "")).toBeGreaterThan(0);
+  expect(summaries.find((summary) => summary.status === "archived")?.nextAttemptAt ?? null).toBeNull();
+  // Retry now: only the team's own generations, only for roles that may generate.
+  await expect(retryArchiveNow({ teamId: "another-team", generationId: waiting.id })).rejects.toMatchObject({
+    status: 404,
+  });
+  expect(
+    ["owner", "admin", "creator", "reviewer", "viewer"].map((role) =>
+      can(role as never, "generation.create"),
+    ),
+  ).toEqual([true, true, true, false, false]);
+  const before = await db.generation.findUniqueOrThrow({ where: { id: waiting.id } });
+  const retried = await retryArchiveNow({ teamId: matrix.teamId, generationId: waiting.id }).catch(
+    (error: { status?: number }) => error,
+  );
+  if ("status" in retried) {
+    expect(retried.status).toBe(409); // it was being saved at that very moment
+  } else {
+    const after = await db.generation.findUniqueOrThrow({ where: { id: waiting.id } });
+    expect(after.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(after.nextAttemptAt.getTime()).toBeLessThanOrEqual(before.nextAttemptAt.getTime());
+  }
+}
 
 function signed(body: string) {
   const id = `msg_${Math.random().toString(36).slice(2)}`;

@@ -18,7 +18,7 @@ import { resetKlingClient } from "../../../lib/kling/instance";
 import { resetStorage } from "../../../lib/storage";
 import { teamWith } from "./accounts";
 // Aliased: not a React hook, whatever its name says to the linter.
-import { type TestDatabase, useAppDatabase as freshAppDatabase } from "./database";
+import { useAppDatabase as freshAppDatabase, type TestDatabase } from "./database";
 import { BASE_REQUEST, FAST_PIPELINE_ENV } from "./pipeline";
 import { killWorkerChild, spawnWorkerChild, stopWorkerChild, type WorkerChild } from "./worker-child";
 
