@@ -15,7 +15,8 @@ const started = Date.now();
 const run = spawnSync(
   path.join(root, "node_modules/.bin/vitest"),
   ["run", "tests/integration/fault-matrix-kling.test.ts", "tests/integration/fault-matrix-process.test.ts"],
-  { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, FAULT_MATRIX_REPORT: report } },
+  // Vitest's own report goes to stderr, so stdout is just the table.
+  { cwd: root, stdio: ["ignore", 2, 2], env: { ...process.env, FAULT_MATRIX_REPORT: report } },
 );
 const rows = (await readFile(report, "utf8").catch(() => ""))
   .split("\n")
