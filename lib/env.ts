@@ -70,7 +70,7 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
  * The configuration as it is right now, read afresh on every call: for the launcher and scripts
  * (before any database exists) and for the pipeline timings, which tests change between steps.
  */
-export function appConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+export function appConfig(source: Record<string, string | undefined> = process.env): AppConfig {
   return parse(configSchema, source);
 }
 
@@ -112,7 +112,7 @@ export function mediaDir(env: AppConfig = serverEnv()) {
   return path.resolve(env.DATA_DIR, "media");
 }
 
-function parse<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.output<S> {
+function parse<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
   // An empty variable counts as unset (`DATABASE_URL= npm start` means "use the embedded one").
   const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = schema.safeParse(values);

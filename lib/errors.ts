@@ -59,19 +59,6 @@ export function fieldErrors(error: {
   return result;
 }
 
-/** A form submission that failed validation: every field's message, and what was typed. */
-export function validationFailure(
-  error: { issues: Array<{ path: PropertyKey[]; message: string }> },
-  formData: FormData,
-): { ok: false; error: string; fieldErrors: Record<string, string>; values: Record<string, string> } {
-  return {
-    ok: false,
-    error: "Check the highlighted fields",
-    fieldErrors: fieldErrors(error),
-    values: submittedValues(formData),
-  };
-}
-
 /**
  * React resets a form after its action runs; failed submissions hand the typed values back so the
  * form can show them again. Passwords are never echoed.

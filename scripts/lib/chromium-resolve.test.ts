@@ -4,7 +4,7 @@ import { ChromiumNotFound, type ChromiumProbes, resolveChromium } from "./chromi
 const PLAYWRIGHT = "/home/me/.cache/ms-playwright/chromium-1255/chrome-linux/chrome";
 const NPM = {
   executablePath: "/repo/node_modules/.cache/sparticuz-chromium/147.0.0/chromium",
-  fontsDir: "/repo/fonts",
+  fontConfigDir: "/repo/fontconfig",
 };
 
 /** A machine with exactly the given files, and the npm package when `npm` is true. */
@@ -66,7 +66,7 @@ describe("resolveChromium", () => {
   it("falls back to the npm-shipped Chromium with its fonts when nothing else exists", () => {
     const resolved = resolveChromium(machine([], { npm: true }));
     expect(resolved).toMatchObject({ source: "npm", executablePath: NPM.executablePath });
-    expect(resolved.env).toEqual({ FONTCONFIG_PATH: NPM.fontsDir });
+    expect(resolved.env).toEqual({ FONTCONFIG_PATH: NPM.fontConfigDir });
     expect(resolved.reason).toContain("@sparticuz/chromium");
   });
 

@@ -19,7 +19,7 @@ export interface ChromiumProbes {
   /** The browser `npx playwright install` would have put in place, whether or not it is there. */
   playwrightExecutable: () => string | undefined;
   /** Unpacks the Chromium shipped inside an npm package; undefined when the package is absent. */
-  npmChromium: () => { executablePath: string; fontsDir: string } | undefined;
+  npmChromium: () => { executablePath: string; fontConfigDir: string } | undefined;
 }
 
 export const SYSTEM_COMMANDS = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
@@ -76,7 +76,7 @@ export function resolveChromium(probes: ChromiumProbes): ResolvedChromium {
         npm.executablePath,
         "no other browser found; using the one npm install brought (@sparticuz/chromium)",
       ),
-      env: { FONTCONFIG_PATH: npm.fontsDir },
+      env: { FONTCONFIG_PATH: npm.fontConfigDir },
     };
   }
   tried.push("@sparticuz/chromium: not installed");

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,13 +75,14 @@ function playwrightExecutable() {
  * browser (~200 MB) lives and dies with node_modules and is unpacked once per package version.
  */
 function unpackNpmChromium() {
-  let packageJson: string;
+  let entry: string;
   try {
-    packageJson = createRequire(import.meta.url).resolve("@sparticuz/chromium/package.json");
+    // Its exports do not include package.json; find the package from its entry point.
+    entry = createRequire(import.meta.url).resolve("@sparticuz/chromium");
   } catch {
     return undefined;
   }
-  const { version } = JSON.parse(readFileSync(packageJson, "utf8")) as { version: string };
+  const { version } = JSON.parse(readFileSync(packageJsonAbove(entry), "utf8")) as { version: string };
   const cacheDir = path.join(root, "node_modules", ".cache", "sparticuz-chromium", version);
   const executablePath = path.join(cacheDir, "chromium");
   if (!existsSync(executablePath)) {
@@ -101,5 +102,40 @@ function unpackNpmChromium() {
       );
     }
   }
-  return { executablePath, fontsDir: path.join(cacheDir, "fonts") };
+  return { executablePath, fontConfigDir: writeFontConfig(cacheDir) };
+}
+
+/**
+ * The package's own fonts.conf points at /tmp/fonts (its Lambda layout), so from our cache Chromium
+ * would find no font at all and abort on the first text it lays out. Ours lists the bundled Open Sans
+ * and the system's fonts, if any, for wider glyph coverage.
+ */
+function writeFontConfig(cacheDir: string) {
+  const configDir = path.join(cacheDir, "fontconfig");
+  mkdirSync(configDir, { recursive: true });
+  const dirs = [path.join(cacheDir, "fonts", "fonts"), "/usr/share/fonts", "/usr/local/share/fonts"].filter(
+    (dir) => existsSync(dir),
+  );
+  const xml = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    "<fontconfig>",
+    ...dirs.map((dir) => `  <dir>${dir}</dir>`),
+    `  <cachedir>${path.join(configDir, "cache")}</cachedir>`,
+    "</fontconfig>",
+    "",
+  ].join("\n");
+  writeFileSync(path.join(configDir, "fonts.conf"), xml);
+  return configDir;
+}
+
+function packageJsonAbove(file: string): string {
+  const candidate = path.join(path.dirname(file), "package.json");
+  if (existsSync(candidate)) {
+    const { name } = JSON.parse(readFileSync(candidate, "utf8")) as { name?: string };
+    if (name === "@sparticuz/chromium") return candidate;
+  }
+  const parent = path.dirname(file);
+  if (parent === file) throw new Error("@sparticuz/chromium: package.json not found");
+  return packageJsonAbove(parent);
 }
