@@ -30,6 +30,14 @@ const configSchema = z.object({
   /** JSON overriding models and prices (lib/kling/catalog.ts). */
   KLING_CATALOG_FILE: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Hops of trusted reverse proxy in front of the studio; X-Forwarded-* is ignored without one. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "false", "true"], { error: "TRUST_PROXY must be 1 (a reverse proxy is in front) or 0" })
+    .transform((value) => value === "1" || value === "true")
+    .default(false),
+  /** Per-member limits (lib/security/rate-limit.ts): generations per 10 minutes, share links per hour. */
+  MEMBER_GENERATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  MEMBER_SHARE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Signs sessions; the launcher generates one per installation and keeps it in the database. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** `external`: the web server runs no worker; `npm run worker` processes do the work. */

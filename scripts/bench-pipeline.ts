@@ -21,6 +21,7 @@ Object.assign(process.env, {
   WORKER_HEARTBEAT_SECONDS: "0.5",
   WORKER_STALE_SECONDS: "3",
   KLING_RETRY_BASE_SECONDS: "0.25",
+  MEMBER_GENERATE_LIMIT: "1000000", // the bench is one member submitting hundreds
 });
 
 const { db } = await import("../lib/db");

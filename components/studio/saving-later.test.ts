@@ -3,6 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SavingLater } from "@/components/studio/saving-later";
+import { TeamScopeProvider } from "@/components/team-scope";
 import type { GenerationSummary } from "@/lib/generations/queries";
 
 // The "saving… next try" state as the queue renders it (server-rendered markup, no browser).
@@ -19,7 +20,11 @@ const render = (canRetry: boolean) =>
     createElement(
       QueryClientProvider,
       { client: new QueryClient() },
-      createElement(SavingLater, { generation, canRetry }),
+      createElement(
+        TeamScopeProvider,
+        { teamId: "t1" } as Parameters<typeof TeamScopeProvider>[0],
+        createElement(SavingLater, { generation, canRetry }),
+      ),
     ),
   );
 

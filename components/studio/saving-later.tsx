@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
+import { useTeamScope } from "@/components/team-scope";
 import { retryArchiveAction } from "@/lib/generations/actions";
 import type { GenerationSummary } from "@/lib/generations/queries";
 
@@ -14,11 +15,12 @@ export function SavingLater({ generation, canRetry }: { generation: GenerationSu
   const [pending, startTransition] = useTransition();
   const [asked, setAsked] = useState(false);
   const refreshGenerations = useRefreshGenerations();
+  const scope = useTeamScope();
   const next = generation.nextAttemptAt ? new Date(generation.nextAttemptAt) : null;
   const at = next?.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const retry = () =>
     startTransition(async () => {
-      const result = await retryArchiveAction({ generationId: generation.id });
+      const result = await retryArchiveAction({ ...scope, generationId: generation.id });
       if (result.ok) setAsked(true);
       else toast.error(result.error);
       await refreshGenerations();

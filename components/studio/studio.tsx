@@ -111,6 +111,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
       const result = await submitGenerationAction({
         ...draftToRequest(catalog, draft),
         parentId,
+        teamId,
         idempotencyKey: submissionKey.current,
       }).finally(() => {
         submitting.current = false;

@@ -12,6 +12,7 @@ import { completeSetup } from "@/lib/auth/setup";
 import { clearSignInAttempts, consumeSignInAttempt } from "@/lib/auth/throttle";
 import { createUserWithPassword } from "@/lib/auth/users";
 import { UserError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/forwarded";
 import { acceptInvitation, getInvitationForAcceptance } from "@/lib/teams/invitations";
 import { switchTeam } from "@/lib/teams/teams";
 import { invitationIdSchema } from "@/lib/teams/teams.validation";
@@ -31,7 +32,7 @@ export const setupAction = formAction(
 export const signInAction = formAction(
   publicAction(signInSchema.extend({ next: z.string().optional() }), async ({ next, ...credentials }) => {
     const requestHeaders = await headers();
-    await consumeSignInAttempt(credentials.email, clientIp(requestHeaders));
+    await consumeSignInAttempt(credentials.email, clientAddress(requestHeaders));
     try {
       await getAuth().api.signInEmail({ body: credentials, headers: requestHeaders });
     } catch (error) {
@@ -73,9 +74,3 @@ export const signUpWithInviteAction = formAction(
     },
   ),
 );
-
-function clientIp(requestHeaders: Headers): string | null {
-  return (
-    requestHeaders.get("x-forwarded-for")?.split(",")[0].trim() || requestHeaders.get("x-real-ip") || null
-  );
-}

@@ -2,6 +2,7 @@
 // action and the Kling client all use it, so an unsupported combination is refused everywhere with
 // the same message naming the rule.
 import { z } from "zod";
+import { storableString } from "@/lib/http/text";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   ASPECT_RATIOS,
@@ -38,15 +39,13 @@ export const cameraSchema = z.object({
 export type CameraControl = z.infer<typeof cameraSchema>;
 
 const baseRequestSchema = z.object({
-  prompt: z
-    .string({ error: "Prompt is required" })
+  prompt: storableString("Prompt", { error: "Prompt is required" })
     .trim()
     .min(1, { error: "Prompt is required" })
     .max(PROMPT_MAX, {
       error: (issue) => `Prompt must be at most ${PROMPT_MAX} characters; got ${String(issue.input).length}`,
     }),
-  negativePrompt: z
-    .string()
+  negativePrompt: storableString("Negative prompt")
     .trim()
     .max(PROMPT_MAX, { error: `Negative prompt must be at most ${PROMPT_MAX} characters` })
     .default(""),

@@ -4,9 +4,11 @@ import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { budgetStatus, round } from "@/lib/generations/budget";
 import { buildGenerationRequestSchema, type GenerationRequestInput } from "@/lib/generations/request";
+import { requireId } from "@/lib/http/text";
 import { enqueueSubmit } from "@/lib/jobs/queues";
 import { getCatalog } from "@/lib/kling/catalog";
 import { estimateUnits } from "@/lib/kling/pricing";
+import { consumeMemberQuota } from "@/lib/security/rate-limit";
 
 /**
  * Accepts a generation: validates it against the catalog, checks the team's monthly budget, and
@@ -28,6 +30,7 @@ export async function submitGeneration(options: {
     throw new UserError(issue.message, { status: 400, field: String(issue.path[0] ?? "") || undefined });
   }
   const request = parsed.data;
+  await consumeMemberQuota("generate", { teamId: options.teamId, userId: options.userId });
   const estimate = estimateUnits(catalog.pricing, request) ?? 0;
   const id = randomUUID();
 
@@ -45,7 +48,7 @@ export async function submitGeneration(options: {
     }
     if (options.parentId) {
       const parent = await tx.generation.findFirst({
-        where: { id: options.parentId, teamId: options.teamId },
+        where: { id: requireId(options.parentId, "parentId"), teamId: options.teamId },
         select: { id: true },
       });
       if (!parent)

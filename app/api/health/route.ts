@@ -1,28 +1,36 @@
-// GET /api/health – liveness of the studio, its database and its Kling backend (200 or 503)
+// GET /api/health – liveness (200 or 503); `{status}` for anyone, details for owners and admins
 import { db } from "@/lib/db";
 import { checkKlingHealth } from "@/lib/kling/health";
+import { mayReadHealthDetails } from "@/lib/security/health-access";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const [database, kling] = await Promise.all([checkDatabase(), checkKlingHealth()]);
+export async function GET(request?: Request) {
+  const [database, kling, detailed] = await Promise.all([
+    checkDatabase(),
+    checkKlingHealth(),
+    mayReadHealthDetails(request?.headers),
+  ]);
   const healthy = database.ok && kling.ok;
-  return Response.json(
-    {
-      status: healthy ? "ok" : "error",
-      db: database.ok ? "ok" : { error: database.error },
-      kling: kling.ok
-        ? { status: "ok", backend: kling.backend }
-        : { error: kling.error, backend: kling.backend },
-    },
-    { status: healthy ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+  const status = healthy ? "ok" : "error";
+  // Note: anonymous callers learn up or down, nothing else: which backend (live or emulator) and
+  // the error texts of Kling and the database are for the people who run the studio.
+  const body: GetHealthResponse = detailed
+    ? {
+        status,
+        db: database.ok ? "ok" : { error: database.error },
+        kling: kling.ok
+          ? { status: "ok", backend: kling.backend }
+          : { error: kling.error, backend: kling.backend },
+      }
+    : { status };
+  return Response.json(body, { status: healthy ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
 
 export type GetHealthResponse = {
   status: "ok" | "error";
-  db: "ok" | { error: string };
-  kling: { status: "ok"; backend: string } | { error: string; backend: string };
+  db?: "ok" | { error: string };
+  kling?: { status: "ok"; backend: string } | { error: string; backend: string };
 };
 
 async function checkDatabase(): Promise<{ ok: true } | { ok: false; error: string }> {

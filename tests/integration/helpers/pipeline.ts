@@ -9,6 +9,8 @@ import { resetStorage } from "../../../lib/storage";
 
 /** Fast pipeline timings for tests (lib/generations/settings.ts reads them). */
 export const FAST_PIPELINE_ENV = {
+  // One test member submits dozens; the per-member limit has its own test (security/rate-limits).
+  MEMBER_GENERATE_LIMIT: "1000",
   KLING_POLL_INTERVAL_SECONDS: "0.25",
   WORKER_HEARTBEAT_SECONDS: "0.25",
   WORKER_STALE_SECONDS: "1.5",
