@@ -4,6 +4,7 @@ import { AlertTriangle, CheckCircle2, Clock, Loader2, RotateCcw } from "lucide-r
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useGenerationsQuery } from "@/components/hooks/queries/use-generations-query";
+import { SavingLater } from "@/components/studio/saving-later";
 import { isActive, isFailed, type StatusTone, statusLabel, statusTone } from "@/lib/generations/lifecycle";
 import type { GenerationSummary } from "@/lib/generations/queries";
 import type { Catalog } from "@/lib/kling/catalog";
@@ -16,7 +17,7 @@ const TONE_TEXT: Record<StatusTone, string> = {
   danger: "text-danger",
 };
 
-export function QueuePanel({ catalog }: { catalog: Catalog }) {
+export function QueuePanel({ catalog, canRetry = false }: { catalog: Catalog; canRetry?: boolean }) {
   // Polls only while something is still moving; stops by itself when nothing is.
   const query = useGenerationsQuery();
   const generations = query.data?.generations ?? [];
@@ -50,6 +51,7 @@ export function QueuePanel({ catalog }: { catalog: Catalog }) {
               key={generation.id}
               generation={generation}
               typicalSeconds={typicalSeconds(catalog, generation.model)}
+              canRetry={canRetry}
             />
           ))}
         </ul>
@@ -61,9 +63,11 @@ export function QueuePanel({ catalog }: { catalog: Catalog }) {
 function QueueItem({
   generation,
   typicalSeconds,
+  canRetry,
 }: {
   generation: GenerationSummary;
   typicalSeconds: number;
+  canRetry: boolean;
 }) {
   const active = isActive(generation.status);
   const elapsed = useElapsed(generation.elapsedSeconds, active);
@@ -102,9 +106,10 @@ function QueueItem({
             : `~${generation.estimatedUnits} units`}
         </span>
       </p>
-      {active && generation.klingStatusMsg && (
+      {active && generation.klingStatusMsg && generation.status !== "archive_waiting" && (
         <p className="mt-1 text-xs text-muted">{generation.klingStatusMsg}</p>
       )}
+      {generation.status === "archive_waiting" && <SavingLater generation={generation} canRetry={canRetry} />}
       {failed && generation.errorMessage && (
         <p className="mt-2 rounded border border-danger/40 bg-danger/10 px-2 py-1 text-xs text-danger">
           {generation.errorMessage}

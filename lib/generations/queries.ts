@@ -80,6 +80,9 @@ export async function listGenerationsForPolling(options: {
       chargedUnits: row.chargedUnits === null ? null : Number(row.chargedUnits),
       klingStatusMsg: row.klingStatusMsg,
       errorMessage: row.errorMessage,
+      /** archive_waiting: why our copy is not saved yet (written for members) and when it is tried next. */
+      archiveError: row.status === "archive_waiting" ? row.archiveError : null,
+      nextAttemptAt: row.status === "archive_waiting" ? row.nextAttemptAt.toISOString() : null,
       createdAt: row.createdAt.toISOString(),
       elapsedSeconds: Math.round(((end?.getTime() ?? now) - row.createdAt.getTime()) / 1000),
       videoUrl: mediaUrl(video?.id),

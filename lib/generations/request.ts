@@ -93,7 +93,11 @@ export function buildGenerationRequestSchema(catalog: Catalog) {
 /** What the studio's Generate sends: the request, and the generation it remixes (if any). */
 export function buildSubmitGenerationSchema(catalog: Catalog) {
   return z
-    .object({ parentId: z.string().min(1, { error: "Unknown generation to remix" }).nullish() })
+    .object({
+      parentId: z.string().min(1, { error: "Unknown generation to remix" }).nullish(),
+      /** One per Generate action: a repeated POST with the same key finds the same generation. */
+      idempotencyKey: z.uuid({ error: "The submission key must be a UUID" }).optional(),
+    })
     .and(buildGenerationRequestSchema(catalog));
 }
 

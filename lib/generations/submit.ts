@@ -20,7 +20,9 @@ export async function submitGeneration(options: {
   userId: string;
   input: GenerationRequestInput;
   parentId?: string | null;
-}) {
+  /** The Generate action's key: the same key for the same team yields the same generation. */
+  idempotencyKey?: string;
+}): Promise<{ id: string; estimatedUnits: number; repeated?: true }> {
   const catalog = getCatalog();
   const parsed = buildGenerationRequestSchema(catalog).safeParse(options.input);
   if (!parsed.success) {
@@ -32,9 +34,18 @@ export async function submitGeneration(options: {
   const estimate = estimateUnits(catalog.pricing, request) ?? 0;
   const id = randomUUID();
 
-  await db.$transaction(async (tx) => {
-    // Serialize submissions per team so two at once cannot both squeeze under the budget.
+  const repeated = await db.$transaction(async (tx) => {
+    // Serialize submissions per team so two at once cannot both squeeze under the budget, and a
+    // repeated key finds the first one's committed row (the unique index backs this up).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`budget:${options.teamId}`}))`;
+    if (options.idempotencyKey) {
+      const earlier = await tx.generation.findUnique({
+        where: { teamId_idempotencyKey: { teamId: options.teamId, idempotencyKey: options.idempotencyKey } },
+        select: { id: true, estimatedUnits: true },
+      });
+      if (earlier)
+        return { id: earlier.id, estimatedUnits: Number(earlier.estimatedUnits), repeated: true as const };
+    }
     if (options.parentId) {
       const parent = await tx.generation.findFirst({
         where: { id: requireId(options.parentId, "parentId"), teamId: options.teamId },
@@ -66,9 +77,12 @@ export async function submitGeneration(options: {
         aspectRatio: request.aspectRatio,
         sound: request.sound,
         estimatedUnits: estimate,
+        idempotencyKey: options.idempotencyKey ?? null,
       },
     });
+    return null;
   });
+  if (repeated) return repeated;
   await enqueueSubmit(id);
   return { id, estimatedUnits: estimate };
 }

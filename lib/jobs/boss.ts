@@ -14,7 +14,8 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 export function getBoss(): Promise<PgBoss> {
   globalForBoss.boss ??= (async () => {
     const boss = new PgBoss({ connectionString: serverEnv().DATABASE_URL, schema: "pgboss", max: 4 });
-    boss.on("error", (error) => console.error("[jobs]", error));
+    // One line, not the whole pg client dump (a dropped connection is routine and retried).
+    boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
     await boss.start();
     for (const name of Object.values(QUEUES)) {
       // "short" + a per-generation singletonKey: at most one *waiting* job per generation, so the
