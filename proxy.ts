@@ -1,7 +1,23 @@
 // Every request: a fresh CSP nonce and the security headers (lib/security/headers.ts).
 import { type NextRequest, NextResponse } from "next/server";
+import { storageEnv } from "@/lib/env";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
 import { badUrlResponse, urlProblem } from "@/lib/security/request-guard";
+import { presignedMediaOrigins } from "@/lib/storage/origin";
+
+// Read once: the storage settings do not change while the server runs (a bad value already stopped
+// the launcher's start-up check).
+let mediaOrigins: string[] | undefined;
+function storageMediaOrigins() {
+  if (!mediaOrigins) {
+    try {
+      mediaOrigins = presignedMediaOrigins(storageEnv());
+    } catch {
+      mediaOrigins = [];
+    }
+  }
+  return mediaOrigins;
+}
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -10,6 +26,7 @@ export function proxy(request: NextRequest) {
     pathname: request.nextUrl.pathname,
     https: process.env.PUBLIC_URL?.startsWith("https://") ?? false,
     development: process.env.NODE_ENV === "development",
+    mediaOrigins: storageMediaOrigins(),
   });
   // Note: Next.js takes the nonce for its own scripts from the request's CSP header.
   const problem = urlProblem(request.nextUrl);

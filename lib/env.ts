@@ -15,6 +15,56 @@ const count = (fallback: number) =>
     .min(1, { error: "must be at least 1" })
     .default(fallback);
 
+const flag = z
+  .enum(["1", "0", "true", "false"], { error: "must be 1, 0, true or false" })
+  .transform((value) => value === "1" || value === "true");
+
+// Where media lives (DEPLOY.md). Its own schema (zod cannot extend a refined object), joined into
+// serverEnv(); the launcher and the migration script check it before any DATABASE_URL exists.
+const storageEnvSchema = z
+  .object({
+    STORAGE: z.enum(["local", "s3"], { error: 'must be "local" or "s3"' }).default("local"),
+    S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "must be a bucket name (3-63 lowercase letters, digits, dots, dashes)",
+      )
+      .optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    /** For R2, Garage, SeaweedFS, Ceph, MinIO and others; unset means AWS itself. */
+    S3_ENDPOINT: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://s3.example.com" })
+      .optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: flag.default(false),
+    /** Stream media through the studio (with Range) instead of redirecting to presigned URLs. */
+    S3_PROXY: flag.default(false),
+    /** Lifetime of a presigned media URL: minutes, so a leaked URL soon stops working. */
+    S3_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  })
+  .superRefine((env, context) => {
+    if (env.STORAGE !== "s3") return;
+    if (!env.S3_BUCKET)
+      context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+      context.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required with the other S3 key (or leave both unset for the SDK's default credentials)",
+      });
+    }
+  });
+
+export type StorageEnv = z.infer<typeof storageEnvSchema>;
+
+/** The storage settings alone (no DATABASE_URL needed); throws naming each bad variable. */
+export function storageEnv(source: Record<string, string | undefined> = process.env): StorageEnv {
+  return parse(storageEnvSchema, source);
+}
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Unset: the launcher starts an embedded PostgreSQL and sets it for the app. */
@@ -72,7 +122,7 @@ const serverEnvSchema = configSchema.extend({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
-export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export type ServerEnv = z.infer<typeof serverEnvSchema> & StorageEnv;
 
 /**
  * The configuration as it is right now, read afresh on every call: for the launcher and scripts
@@ -86,7 +136,7 @@ let cached: ServerEnv | undefined;
 
 /** The running app's configuration (a database is required); parsed once. */
 export function serverEnv(): ServerEnv {
-  cached ??= parse(serverEnvSchema, process.env);
+  cached ??= { ...parse(serverEnvSchema, process.env), ...storageEnv() };
   return cached;
 }
 

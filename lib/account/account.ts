@@ -1,5 +1,5 @@
 import "server-only";
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import type { Auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
@@ -29,7 +29,8 @@ export async function changePassword(options: {
       headers: options.headers,
     });
   } catch (error) {
-    if (error instanceof APIError && (error.status === "BAD_REQUEST" || error.status === "UNAUTHORIZED")) {
+    // Note: isAPIError, not instanceof: the shared auth instance may come from another bundle.
+    if (isAPIError(error) && (error.status === "BAD_REQUEST" || error.status === "UNAUTHORIZED")) {
       throw new UserError("Current password is wrong", { field: "currentPassword" });
     }
     throw error;

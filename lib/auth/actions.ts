@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -36,7 +36,9 @@ export const signInAction = formAction(
     try {
       await getAuth().api.signInEmail({ body: credentials, headers: requestHeaders });
     } catch (error) {
-      if (error instanceof APIError && error.status === "UNAUTHORIZED")
+      // Note: not `instanceof APIError`. The auth instance is a process-wide singleton, and when a
+      // route handler's bundle created it, its errors come from that bundle's copy of better-auth.
+      if (isAPIError(error) && error.status === "UNAUTHORIZED")
         throw new UserError("Wrong email or password.");
       throw error;
     }

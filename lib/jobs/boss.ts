@@ -22,14 +22,16 @@ export function getBoss(): Promise<PgBoss> {
       // poll tick can re-enqueue freely. Not "stately": a job left active by a killed worker would
       // then block every fetch of the queue until it expires. Duplicates would be harmless anyway
       // (every step is a compare-and-set on the row), just wasteful.
-      await boss.createQueue(name, {
-        name,
-        policy: "short",
-        retryLimit: 3,
-        retryDelay: 2,
-        retryBackoff: true,
-        expireInSeconds: 300,
-      });
+      await retryOnDeadlock(() =>
+        boss.createQueue(name, {
+          name,
+          policy: "short",
+          retryLimit: 3,
+          retryDelay: 2,
+          retryBackoff: true,
+          expireInSeconds: 300,
+        }),
+      );
     }
     return boss;
   })().catch((error) => {
@@ -43,4 +45,18 @@ export async function stopBoss() {
   const boss = globalForBoss.boss;
   globalForBoss.boss = undefined;
   if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 10_000 });
+}
+
+// Several workers starting at once against a new database each create the queues (pg-boss makes
+// a partition table per queue); Postgres then aborts all but one with a deadlock. The survivor's
+// queue exists on retry, so retrying is enough.
+async function retryOnDeadlock(create: () => Promise<void>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }

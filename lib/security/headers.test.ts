@@ -39,6 +39,19 @@ describe("security headers", () => {
     expect(video["x-frame-options"]).toBe("DENY");
   });
 
+  it("presigned media: the bucket's origins in media-src and img-src, nowhere else", () => {
+    const origins = ["https://media.s3.example.com", "https://s3.example.com"];
+    const policy = directives(contentSecurityPolicy({ ...base, pathname: "/", mediaOrigins: origins }));
+    expect(policy["media-src"]).toEqual(["'self'", "blob:", ...origins]);
+    expect(policy["img-src"]).toEqual(["'self'", "data:", "blob:", ...origins]);
+    expect(policy["connect-src"]).toEqual(["'self'"]);
+    expect(policy["script-src"]).not.toContain(origins[0]);
+    expect(directives(contentSecurityPolicy({ ...base, pathname: "/" }))["media-src"]).toEqual([
+      "'self'",
+      "blob:",
+    ]);
+  });
+
   it("HSTS only when PUBLIC_URL is https", () => {
     const headers = securityHeaders({ ...base, https: true, pathname: "/" });
     expect(headers["strict-transport-security"]).toMatch(/^max-age=\d{8,}/);

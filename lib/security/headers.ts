@@ -13,6 +13,8 @@ export interface SecurityHeaderOptions {
   https: boolean;
   /** `next dev`: React's dev tooling needs eval and the HMR socket. */
   development: boolean;
+  /** Where presigned media redirects point (STORAGE=s3, lib/storage/origin.ts); none by default. */
+  mediaOrigins?: string[];
 }
 
 /** Share pages are a player card for chat apps (twitter:player points at them), so they may be framed. */
@@ -26,6 +28,7 @@ export function isShareMedia(pathname: string) {
 
 export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
   const share = isSharePage(options.pathname);
+  const media = options.mediaOrigins ?? [];
   const directives: Array<[string, ...string[]]> = [
     ["default-src", "'self'"],
     [
@@ -36,8 +39,10 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
       ...(options.development ? ["'unsafe-eval'"] : []),
     ],
     ["style-src", "'self'", "'unsafe-inline'"],
-    ["img-src", "'self'", "data:", "blob:"],
-    ["media-src", "'self'", "blob:"],
+    // Note: videos and posters may redirect to the bucket (presigned URLs); without its origin here
+    // the browser refuses to play them.
+    ["img-src", "'self'", "data:", "blob:", ...media],
+    ["media-src", "'self'", "blob:", ...media],
     ["font-src", "'self'", "data:"],
     ["connect-src", "'self'", ...(options.development ? ["ws:", "wss:"] : [])],
     ["object-src", "'none'"],

@@ -24,13 +24,14 @@ test("health tells anonymous callers only up or down", async ({ playwright, base
   await anonymous.dispose();
 });
 
-test("health reports the database and the Kling emulator to an owner", async ({ request }) => {
+test("health reports the database, the Kling emulator and the storage to an owner", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({
     status: "ok",
     db: "ok",
     kling: { status: "ok", backend: "emulator" },
+    storage: { kind: "local", description: expect.stringMatching(/^local disk at \//), serving: "stream" },
   });
 });
 

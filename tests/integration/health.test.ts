@@ -6,6 +6,9 @@ import { findFreePort } from "../../lib/database/embedded";
 import { db } from "../../lib/db";
 import { resetServerEnv } from "../../lib/env";
 import { resetKlingHealthCache } from "../../lib/kling/health";
+import { resetStorage } from "../../lib/storage";
+import { resetStorageHealthCache } from "../../lib/storage/health";
+import { startTestS3Server, type TestS3Server } from "../support/s3-server";
 import { teamWith } from "./helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "./helpers/database";
 import { startTestEmulator } from "./helpers/pipeline";
@@ -32,6 +35,7 @@ function request(headers?: Headers) {
 
 async function check(headers: Headers | undefined = fixture.owner.headers) {
   resetKlingHealthCache();
+  resetStorageHealthCache();
   const response = await health(request(headers));
   return { status: response.status, body: await response.json() };
 }
@@ -42,7 +46,16 @@ describe("GET /api/health", () => {
   it("answers 200 with details to an owner when the database and Kling answer", async () => {
     expect(await check()).toEqual({
       status: 200,
-      body: { status: "ok", db: "ok", kling: { status: "ok", backend: "emulator" } },
+      body: {
+        status: "ok",
+        db: "ok",
+        kling: { status: "ok", backend: "emulator" },
+        storage: {
+          kind: "local",
+          description: expect.stringMatching(/^local disk at \//),
+          serving: "stream",
+        },
+      },
     });
     expect((await check(fixture.members.admin.headers)).body.kling).toEqual({
       status: "ok",
@@ -101,5 +114,48 @@ describe("GET /api/health", () => {
       process.env.DATABASE_URL = realUrl;
       resetServerEnv();
     }
+  });
+
+  describe("with S3 storage", () => {
+    let s3: TestS3Server;
+    const saved = { ...process.env };
+    beforeAll(async () => {
+      s3 = await startTestS3Server();
+      Object.assign(process.env, s3.env);
+      resetServerEnv();
+      resetStorage();
+    });
+    afterAll(async () => {
+      for (const name of Object.keys(s3.env)) process.env[name] = saved[name];
+      resetServerEnv();
+      resetStorage();
+      await s3.close();
+    });
+
+    it("tells the public only ok, and owners and admins the bucket and how media is served", async () => {
+      expect(await check(new Headers())).toEqual({ status: 200, body: { status: "ok" } });
+      expect(await check(fixture.members.creator.headers)).toEqual({ status: 200, body: { status: "ok" } });
+      expect((await check(fixture.members.admin.headers)).body.storage.kind).toBe("s3");
+      const admin = await check(fixture.owner.headers);
+      expect(admin.status).toBe(200);
+      expect(admin.body.storage).toEqual({
+        kind: "s3",
+        description: `S3 bucket ${s3.bucket} at ${s3.endpoint}`,
+        serving: "presigned",
+      });
+      expect(JSON.stringify(admin.body)).not.toContain(s3.secretAccessKey);
+    });
+
+    it("answers 503 when the bucket stops working, naming the variable to admins only", async () => {
+      process.env.S3_BUCKET = "gone-bucket";
+      resetServerEnv();
+      resetStorage();
+      expect(await check(new Headers())).toEqual({ status: 503, body: { status: "error" } });
+      const admin = await check(fixture.owner.headers);
+      expect(admin.body.storage.error).toBe(`S3_BUCKET: bucket gone-bucket does not exist at ${s3.endpoint}`);
+      process.env.S3_BUCKET = s3.bucket;
+      resetServerEnv();
+      resetStorage();
+    });
   });
 });
