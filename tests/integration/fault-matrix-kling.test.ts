@@ -112,9 +112,14 @@ describe("fault matrix: Kling's API", { timeout: 180_000 }, () => {
     for (const id of ids) {
       const row = await db.generation.findUniqueOrThrow({ where: { id } });
       expect(row.status).toBe("archived");
-      // Ours came after the task existed: refused, then resolved by lookup and adoption.
+      // Ours came after the task existed: refused (1201), then resolved by lookup and adoption.
+      // (On a loaded machine the studio's POST may time out client-side before it is even read;
+      // it then looks the task up first and adopts it without a POST: never a second task.)
       const posts = matrix.createPosts(id);
-      expect([posts.created, posts.duplicates]).toEqual([1, 1]);
+      expect(posts.created).toBe(1);
+      expect(posts.duplicates).toBeLessThanOrEqual(1);
+      const task = matrix.emulator.tasks().find((one) => one.externalTaskId === id);
+      expect(row.klingTaskId).toBe(task?.taskId);
     }
   });
 });

@@ -115,8 +115,9 @@ export class FaultMatrix {
 
   /** Stops the emulator (its state file kept), waits, and starts it again on the same port. */
   async restartEmulator(downMs: number) {
-    this.earlierCounts.push(this.emulator.createPosts());
+    // Counted after close: a create still in flight when the stop began lands on the old run.
     await this.emulator.close();
+    this.earlierCounts.push(this.emulator.createPosts());
     await new Promise((resolve) => setTimeout(resolve, downMs));
     this.emulator = await startEmulator(this.emulatorOptions);
   }
