@@ -1,16 +1,13 @@
 // Every request: a fresh CSP nonce and the security headers (lib/security/headers.ts).
 import { type NextRequest, NextResponse } from "next/server";
+import { proxyEnv } from "@/lib/env";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
 import { badUrlResponse, urlProblem } from "@/lib/security/request-guard";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
-  const headers = securityHeaders({
-    nonce,
-    pathname: request.nextUrl.pathname,
-    https: process.env.PUBLIC_URL?.startsWith("https://") ?? false,
-    development: process.env.NODE_ENV === "development",
-  });
+  // Next 16 runs the proxy on the Node.js runtime, so it can read the parsed configuration.
+  const headers = securityHeaders({ nonce, pathname: request.nextUrl.pathname, ...proxyEnv() });
   // Note: Next.js takes the nonce for its own scripts from the request's CSP header.
   const problem = urlProblem(request.nextUrl);
   if (problem) {
