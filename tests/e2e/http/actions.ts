@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 
@@ -7,6 +8,12 @@ import type { APIRequestContext } from "@playwright/test";
 // encoded as React's encodeReply does, and the browser's Origin. Nothing here imports the app.
 
 const MANIFEST = path.join(import.meta.dirname, "../../../.next/server/server-reference-manifest.json");
+
+// React's own encoder, the one Next's client calls (app-call-server), so the body is byte for byte
+// what a browser sends.
+const { encodeReply } = createRequire(import.meta.url)(
+  "next/dist/compiled/react-server-dom-webpack/client.edge.js",
+) as { encodeReply: (value: unknown) => Promise<string | FormData> };
 
 type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
 
@@ -26,35 +33,35 @@ export interface ActionAnswer {
 }
 
 /**
- * `args` are plain JSON (teamAction/viewerAction take one object): encodeReply sends them as a
- * JSON text body. `form` is for formAction (useActionState calls it with (previousState,
- * formData)): encodeReply sends a multipart body whose root "0" refers to the FormData as "$K1"
- * and whose fields are prefixed "1_".
+ * `args` go through encodeReply as they are (teamAction/viewerAction take one object: a JSON text
+ * body). `form` is for formAction, which useActionState calls with (previousState, formData):
+ * encodeReply turns that into a multipart body.
  */
 export async function callAction(
   request: APIRequestContext,
   baseURL: string,
   call: { page: string; action: string; args?: unknown[]; form?: Record<string, string> },
 ): Promise<ActionAnswer> {
-  const headers = {
-    "next-action": actionId(call.action),
-    accept: "text/x-component",
-    origin: baseURL,
-  };
-  const response = call.form
-    ? await request.post(call.page, {
-        headers,
-        maxRedirects: 0,
-        multipart: {
-          "0": JSON.stringify(["$undefined", "$K1"]),
-          ...Object.fromEntries(Object.entries(call.form).map(([key, value]) => [`1_${key}`, value])),
-        },
-      })
-    : await request.post(call.page, {
-        headers: { ...headers, "content-type": "text/plain;charset=UTF-8" },
-        maxRedirects: 0,
-        data: JSON.stringify(call.args ?? []),
-      });
+  const headers = { "next-action": actionId(call.action), accept: "text/x-component", origin: baseURL };
+  let args = call.args ?? [];
+  if (call.form) {
+    const formData = new FormData();
+    for (const [key, value] of Object.entries(call.form)) formData.append(key, value);
+    args = [undefined, formData];
+  }
+  const encoded = await encodeReply(args);
+  const response =
+    typeof encoded === "string"
+      ? await request.post(call.page, {
+          headers: { ...headers, "content-type": "text/plain;charset=UTF-8" },
+          maxRedirects: 0,
+          data: encoded,
+        })
+      : await request.post(call.page, {
+          headers,
+          maxRedirects: 0,
+          multipart: Object.fromEntries([...encoded.entries()].map(([key, value]) => [key, String(value)])),
+        });
   const body = await response.text();
   return { status: response.status(), result: parseResult(body), body };
 }
