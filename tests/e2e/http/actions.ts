@@ -60,7 +60,9 @@ export async function callAction(
       : await request.post(call.page, {
           headers,
           maxRedirects: 0,
-          multipart: Object.fromEntries([...encoded.entries()].map(([key, value]) => [key, String(value)])),
+          // The FormData itself, not an object: the fields must precede the root "0" as in a
+          // browser, since the server resolves the root as soon as it streams past it.
+          multipart: encoded,
         });
   const body = await response.text();
   return { status: response.status(), result: parseResult(body), body };
