@@ -24,7 +24,8 @@ export async function inviteAndJoin(
   await owner.getByRole("button", { name: "Create invite link" }).click();
   const link = await owner.getByLabel("Invitation link").inputValue();
 
-  const context = await browser.newContext();
+  // Explicitly empty: a spec's test.use storageState would otherwise sign the guest in as the owner.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const guest = await context.newPage();
   await guest.goto(link);
   await guest.getByLabel("Your name").fill(`Matrix ${role}`);
