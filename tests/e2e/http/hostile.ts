@@ -25,7 +25,8 @@ export const hostileString = fc.oneof(
 export const hostileValue = fc.oneof(
   hostileString,
   fc.array(hostileString, { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 4 }), hostileString, { maxKeys: 2 }),
+  // Spread into a plain object: encodeReply (like a browser) refuses null-prototype objects.
+  fc.dictionary(fc.string({ maxLength: 4 }), hostileString, { maxKeys: 2 }).map((value) => ({ ...value })),
   fc.integer(),
   fc.double(),
   fc.boolean(),
