@@ -1,6 +1,6 @@
 // Every request: a fresh CSP nonce and the security headers (lib/security/headers.ts).
 import { type NextRequest, NextResponse } from "next/server";
-import { storageEnv } from "@/lib/env";
+import { proxyEnv, storageEnv } from "@/lib/env";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
 import { badUrlResponse, urlProblem } from "@/lib/security/request-guard";
 import { presignedMediaOrigins } from "@/lib/storage/origin";
@@ -21,11 +21,11 @@ function storageMediaOrigins() {
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
+  // Next 16 runs the proxy on the Node.js runtime, so it can read the parsed configuration.
   const headers = securityHeaders({
     nonce,
     pathname: request.nextUrl.pathname,
-    https: process.env.PUBLIC_URL?.startsWith("https://") ?? false,
-    development: process.env.NODE_ENV === "development",
+    ...proxyEnv(),
     mediaOrigins: storageMediaOrigins(),
   });
   // Note: Next.js takes the nonce for its own scripts from the request's CSP header.

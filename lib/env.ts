@@ -145,6 +145,22 @@ export function resetServerEnv() {
   cached = undefined;
 }
 
+let proxyCached: { https: boolean; development: boolean } | undefined;
+
+/**
+ * What proxy.ts needs on every request, parsed once through the same schema. The proxy runs
+ * before any database exists for some requests (health during start-up), so it reads appConfig,
+ * not serverEnv. NODE_ENV is Next's own (inlined at build), not a studio setting, so it is not in
+ * the schema.
+ */
+export function proxyEnv() {
+  proxyCached ??= {
+    https: appConfig().PUBLIC_URL?.startsWith("https://") ?? false,
+    development: process.env.NODE_ENV === "development",
+  };
+  return proxyCached;
+}
+
 export const LIVE_KLING_API_BASE = "https://api-singapore.klingai.com";
 
 /** Kling keys are configured: an API key, or an access key with its secret key. */

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
+import { NewTeamDialog } from "@/components/layout/new-team-dialog";
 import { switchTeamAction } from "@/lib/teams/actions";
 
 export function TeamSwitcher({
@@ -47,6 +48,7 @@ export function TeamSwitcher({
       >
         {role}
       </span>
+      <NewTeamDialog />
     </div>
   );
 }

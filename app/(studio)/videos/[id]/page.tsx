@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { filterToQuery, parseGalleryFilter } from "@/lib/gallery/filters";
 import { galleryNeighbors } from "@/lib/gallery/queries";
 import { getVideoDetail } from "@/lib/review/detail";
+import { idSchema } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Video" };
 
@@ -20,6 +21,9 @@ export default async function VideoPage({
   const context = await requirePageTeam("team.view");
   if (!context) return null;
   const { id } = await params;
+  // A segment that cannot be an id (empty, NUL, too long) is simply not found, like a missing id;
+  // the HTTP fuzz found it reaching the query and answering 500.
+  if (!idSchema.safeParse(id).success) notFound();
   const filter = parseGalleryFilter(await searchParams);
   const role = context.member.role;
   const detail = await getVideoDetail({
