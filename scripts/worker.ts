@@ -1,6 +1,7 @@
 // npm run worker — the background worker as its own process (scale-out; DESIGN.md). Needs the same
 // DATABASE_URL and Kling settings as the app; with none set it refuses rather than guessing.
 import path from "node:path";
+import { surviveLostJobAcknowledgements } from "../lib/jobs/connection-loss";
 import { startWorker } from "../lib/jobs/worker";
 import { assertStorageReady } from "./lib/storage";
 
@@ -11,6 +12,7 @@ try {
   console.error(`Error: ${(error as Error).message}`);
   process.exit(1);
 }
+surviveLostJobAcknowledgements((line) => console.error(`[worker] ${line}`));
 const worker = await startWorker();
 console.log("[worker] Ctrl-C to stop");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
