@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as callback } from "../../app/api/kling/callback/route";
@@ -12,13 +12,12 @@ import { stopBoss } from "../../lib/jobs/boss";
 import { startWorker } from "../../lib/jobs/worker";
 import { probe } from "../../lib/media/ffmpeg";
 import { getStorage } from "../../lib/storage";
-import { TSX_NODE_ARGS } from "../../scripts/lib/tsx";
 import { teamWith } from "./helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "./helpers/database";
 import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
+import { killWorkerChild, spawnWorkerChild } from "./helpers/worker-child";
 
 const WEBHOOK_SECRET = "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXR0ZXN0c2VjcmV0MTI=";
-const root = path.resolve(import.meta.dirname, "../..");
 
 let database: TestDatabase;
 let emulator: Emulator;
@@ -243,45 +242,32 @@ describe("worker crashes", () => {
   it("recovers when the worker process is killed during submit and during archive", async () => {
     await worker?.stop();
     worker = undefined;
+    const logFile = path.join(os.tmpdir(), `kling-pipeline-worker-${process.pid}.log`);
     // Slow creates, so the kill lands while the create is in flight.
     emulator.faults.set([{ kind: "latency", scope: "create", latencyMs: 1500, count: 1 }]);
-    let child = spawnWorker();
+    // Each worker is waited for until it has registered: booting tsx on a loaded 2-core machine
+    // can take longer than the pipeline steps this test is about.
+    let child = await spawnWorkerChild(logFile);
     const duringSubmit = (await submit({ prompt: "Killed during submit" })).id;
-    await waitForStatus(duringSubmit, ["submitting"], 20_000);
+    await waitForStatus(duringSubmit, ["submitting"], 60_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await kill(child);
+    await killWorkerChild(child);
 
-    child = spawnWorker();
+    child = await spawnWorkerChild(logFile);
     const duringArchive = (await submit({ prompt: "Killed during archive" })).id;
-    await waitForStatus(duringArchive, ["succeeded"], 30_000);
-    await kill(child);
+    await waitForStatus(duringArchive, ["succeeded"], 60_000);
+    await killWorkerChild(child);
 
-    child = spawnWorker();
+    child = await spawnWorkerChild(logFile);
     try {
       await expectArchivedOnce(duringSubmit);
       await expectArchivedOnce(duringArchive);
     } finally {
-      await kill(child);
+      await killWorkerChild(child);
       emulator.faults.clear();
     }
-  }, 120_000);
+  }, 300_000);
 });
-
-function spawnWorker(): ChildProcess {
-  const child = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/worker.ts"], {
-    cwd: root,
-    env: { ...process.env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return child;
-}
-
-async function kill(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL"); // no chance to clean up: the next worker must cope
-  await exited;
-}
 
 function signedCallback(body: string) {
   const id = `msg_${Math.random().toString(36).slice(2)}`;
