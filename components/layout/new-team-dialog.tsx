@@ -1,5 +1,6 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
@@ -29,9 +30,12 @@ export function NewTeamDialog() {
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="rounded-md border border-line bg-panel px-2 py-1.5 text-sm hover:bg-raised"
+        aria-label="New team…"
+        className="flex items-center rounded-md border border-line bg-panel px-1.5 py-1.5 text-sm hover:bg-raised sm:px-2"
       >
-        New team…
+        {/* At phone width the header has no room for the words: the icon keeps the same name. */}
+        <Plus aria-hidden className="size-4 sm:hidden" />
+        <span className="hidden sm:inline">New team…</span>
       </button>
       <dialog
         ref={dialog}
