@@ -5,23 +5,19 @@ import { AlertTriangle, CheckCircle2, Clock, Loader2, RotateCcw } from "lucide-r
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { GetGenerationsResponse } from "@/app/api/generations/route";
+import { isActive, isFailed, type StatusTone, statusLabel, statusTone } from "@/lib/generations/lifecycle";
 import type { GenerationSummary } from "@/lib/generations/queries";
-import { isActive } from "@/lib/generations/states";
 import type { Catalog } from "@/lib/kling/catalog";
 import { MODE_LABELS, type Mode } from "@/lib/kling/models";
 
 export const GENERATIONS_QUERY_KEY = ["generations", "recent"] as const;
 const POLL_MS = 2_000;
 
-const STATUS_TEXT: Record<string, string> = {
-  queued: "Queued",
-  submitting: "Sending to Kling",
-  submitted: "Waiting at Kling",
-  processing: "Generating",
-  succeeded: "Saving video",
-  archived: "Finished",
-  failed: "Failed",
-  timed_out: "Timed out",
+const TONE_TEXT: Record<StatusTone, string> = {
+  waiting: "text-accent",
+  running: "text-accent",
+  ok: "text-ok",
+  danger: "text-danger",
 };
 
 async function fetchGenerations(): Promise<GetGenerationsResponse> {
@@ -86,7 +82,7 @@ function QueueItem({
 }) {
   const active = isActive(generation.status);
   const elapsed = useElapsed(generation.elapsedSeconds, active);
-  const failed = generation.status === "failed" || generation.status === "timed_out";
+  const failed = isFailed(generation.status);
   return (
     <li
       className="rounded-lg border border-line bg-panel p-3"
@@ -106,10 +102,10 @@ function QueueItem({
       </div>
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
         <span
-          className={`font-medium ${failed ? "text-danger" : generation.status === "archived" ? "text-ok" : "text-accent"}`}
+          className={`font-medium ${TONE_TEXT[statusTone(generation.status)]}`}
           data-testid="queue-status"
         >
-          {STATUS_TEXT[generation.status] ?? generation.status}
+          {statusLabel(generation.status)}
         </span>
         <span className="tabular-nums text-muted">
           {formatSeconds(elapsed)}
@@ -154,11 +150,16 @@ function QueueItem({
 }
 
 function StatusIcon({ status }: { status: string }) {
-  if (status === "archived") return <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-ok" />;
-  if (status === "failed" || status === "timed_out")
-    return <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />;
-  if (status === "queued") return <Clock aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />;
-  return <Loader2 aria-hidden className="mt-0.5 size-4 shrink-0 animate-spin text-accent" />;
+  switch (statusTone(status)) {
+    case "ok":
+      return <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-ok" />;
+    case "danger":
+      return <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />;
+    case "waiting":
+      return <Clock aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />;
+    case "running":
+      return <Loader2 aria-hidden className="mt-0.5 size-4 shrink-0 animate-spin text-accent" />;
+  }
 }
 
 /** Ticks locally between polls so elapsed time moves every second. */
@@ -183,9 +184,7 @@ function useStatusAnnouncements(generations: GenerationSummary[]) {
     for (const generation of generations) {
       const before = previous.current.get(generation.id);
       if (before && before !== generation.status) {
-        changes.push(
-          `${STATUS_TEXT[generation.status] ?? generation.status}: ${generation.prompt.slice(0, 60)}`,
-        );
+        changes.push(`${statusLabel(generation.status)}: ${generation.prompt.slice(0, 60)}`);
       }
       previous.current.set(generation.id, generation.status);
     }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { ACTIVE_STATUSES } from "@/lib/generations/states";
+import { ACTIVE_STATUSES, isFailed } from "@/lib/generations/lifecycle";
 
 const RECENT_LIMIT = 30;
 
@@ -29,9 +29,7 @@ export async function listGenerationsForPolling(options: {
   return rows.map((row) => {
     const video = row.assets.find((asset) => asset.kind === "video");
     const poster = row.assets.find((asset) => asset.kind === "poster");
-    const end =
-      row.archivedAt ??
-      (["failed", "timed_out"].includes(row.status) ? (row.completedAt ?? row.updatedAt) : null);
+    const end = row.archivedAt ?? (isFailed(row.status) ? (row.completedAt ?? row.updatedAt) : null);
     return {
       id: row.id,
       status: row.status,

@@ -1,20 +1,23 @@
 import { db } from "@/lib/db";
 import { transition } from "@/lib/generations/lease";
+import { fromStatusesOf, UPSTREAM_STATUSES } from "@/lib/generations/lifecycle";
 import { pipelineSettings } from "@/lib/generations/settings";
-import { UPSTREAM_STATUSES } from "@/lib/generations/states";
 import { enqueueArchive, enqueueSubmit } from "@/lib/jobs/queues";
 import type { KlingClient, KlingTask } from "@/lib/kling/client";
 import { KlingError } from "@/lib/kling/errors";
 
 const LIST_PAGE_SIZE = 500;
+/**
+ * Where Kling's final answer may land: submitted, processing and timed_out (timed_out ends the
+ * studio's own waiting, not Kling's work: a late result still lands).
+ */
+const KLING_RESULT_FROM = fromStatusesOf("succeeded");
 
 /**
  * Brings one row up to date with what Kling says about its task. Compare-and-set on status, so
  * replays (duplicate jobs, callbacks, polls) change nothing the second time.
  */
 export async function applyKlingTask(id: string, task: KlingTask) {
-  // timed_out ends the studio's own waiting, not Kling's work: a late result still lands.
-  const upstream = ["submitted", "processing", "timed_out"];
   switch (task.task_status) {
     case "submitted":
       return false;
@@ -23,14 +26,14 @@ export async function applyKlingTask(id: string, task: KlingTask) {
     case "succeed": {
       const video = task.task_result.videos?.[0];
       if (!video) {
-        return transition(id, upstream, {
+        return transition(id, KLING_RESULT_FROM, {
           status: "failed",
           klingStatus: "succeed",
           errorMessage: "Kling reported success but returned no video.",
           completedAt: new Date(),
         });
       }
-      const moved = await transition(id, upstream, {
+      const moved = await transition(id, KLING_RESULT_FROM, {
         status: "succeeded",
         klingStatus: "succeed",
         errorMessage: null,
@@ -44,7 +47,7 @@ export async function applyKlingTask(id: string, task: KlingTask) {
       return moved;
     }
     case "failed":
-      return transition(id, upstream, {
+      return transition(id, KLING_RESULT_FROM, {
         status: "failed",
         klingStatus: "failed",
         klingStatusMsg: task.task_status_msg || null,
