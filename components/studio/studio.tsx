@@ -9,6 +9,8 @@ import { CameraControl } from "@/components/studio/camera-control";
 import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { GENERATIONS_QUERY_KEY, QueuePanel } from "@/components/studio/queue-panel";
+import { TakesSelect } from "@/components/studio/takes-select";
+import { takesLabel } from "@/lib/batches/batches.validation";
 import {
   controlAvailability,
   costOf,
@@ -34,6 +36,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const storageKey = `kling-studio:draft:${teamId}`;
   const [draft, setDraft] = useState<StudioDraft>(() => remix?.draft ?? defaultDraft(catalog));
   const [parentId, setParentId] = useState<string | null>(remix?.parentId ?? null);
+  const [takes, setTakes] = useState(1);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [ready, setReady] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -70,7 +73,12 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   );
 
   const availability = controlAvailability(catalog, draft);
-  const cost = costOf(catalog, draft);
+  // One take's price times the takes: the label, the budget check and the server all use the total.
+  const perTake = costOf(catalog, draft);
+  const cost = perTake && {
+    units: Math.round(perTake.units * takes * 100) / 100,
+    usd: perTake.usd * takes,
+  };
   const dropped = notSent(catalog, draft);
   const overBudget = cost !== null && budget.remaining !== null && cost.units > budget.remaining;
   const blocker = useMemo(() => {
@@ -79,16 +87,17 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
     if (draft.prompt.length > PROMPT_MAX) return `Shorten the prompt to ${PROMPT_MAX} characters.`;
     if (cost === null) return "This combination has no known price.";
     if (overBudget)
-      return `Needs ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
+      return `${takes > 1 ? `${takesLabel(takes)} need` : "Needs"} ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
     return null;
-  }, [canGenerate, draft.prompt, cost, overBudget, budget.remaining]);
+  }, [canGenerate, draft.prompt, cost, overBudget, budget.remaining, takes]);
 
   const generate = () => {
     if (blocker || pending) return;
     startTransition(async () => {
-      const result = await submitGenerationAction(draftToRequest(catalog, draft), parentId);
+      const result = await submitGenerationAction(draftToRequest(catalog, draft), parentId, takes);
       if (result.ok) {
-        toast.success(`Queued · ${result.data.estimatedUnits} units`);
+        const queued = result.data.ids.length > 1 ? `Queued ${takesLabel(result.data.ids.length)}` : "Queued";
+        toast.success(`${queued} · ${result.data.estimatedUnits} units`);
         setErrors({});
         setParentId(null);
         await queryClient.invalidateQueries({ queryKey: GENERATIONS_QUERY_KEY });
@@ -163,6 +172,12 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
                 <>
                   <span className="font-semibold tabular-nums">{formatUnits(cost.units)}</span>{" "}
                   <span className="text-muted">≈ ${cost.usd.toFixed(2)}</span>
+                  {takes > 1 && perTake && (
+                    <span className="text-muted">
+                      {" "}
+                      · {takesLabel(takes)} × {formatUnits(perTake.units)}
+                    </span>
+                  )}
                 </>
               ) : (
                 <span className="text-danger">No price for this combination</span>
@@ -173,15 +188,28 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
                   : `${budget.remaining} of ${budget.budget} units left this month`}
               </span>
             </div>
+            <TakesSelect
+              value={takes}
+              error={errors.takes}
+              onChange={(value) => {
+                setTakes(value);
+                setErrors((current) => ({
+                  ...current,
+                  takes: undefined,
+                  budget: undefined,
+                  form: undefined,
+                }));
+              }}
+            />
             <button
               type="submit"
               disabled={Boolean(blocker) || pending}
               aria-describedby={blocker ? "generate-blocker" : undefined}
               title="Generate (Ctrl/⌘ + Enter)"
-              className="ml-auto inline-flex items-center gap-2 rounded-md bg-accent-strong px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent disabled:cursor-not-allowed disabled:bg-raised disabled:text-muted"
+              className="inline-flex items-center gap-2 rounded-md bg-accent-strong px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent disabled:cursor-not-allowed disabled:bg-raised disabled:text-muted"
             >
               <Sparkles aria-hidden className="size-4" />
-              {pending ? "Generating…" : "Generate"}
+              {pending ? "Generating…" : takes > 1 ? `Generate ${takesLabel(takes)}` : "Generate"}
               {cost && <span className="font-normal opacity-80">· {formatUnits(cost.units)}</span>}
             </button>
           </div>

@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
+import type { BatchKind } from "@/lib/batches/batches.validation";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { budgetStatus, round } from "@/lib/generations/budget";
-import { buildGenerationRequestSchema, type GenerationRequestInput } from "@/lib/generations/request";
+import {
+  buildGenerationRequestSchema,
+  type GenerationRequest,
+  type GenerationRequestInput,
+} from "@/lib/generations/request";
 import { enqueueSubmit } from "@/lib/jobs/queues";
 import { getCatalog } from "@/lib/kling/catalog";
 import { estimateUnits } from "@/lib/kling/pricing";
@@ -18,15 +23,46 @@ export async function submitGeneration(options: {
   input: GenerationRequestInput;
   parentId?: string | null;
 }) {
+  const [generation] = await submitGenerations({ ...options, inputs: [options.input] }).then(
+    (result) => result.generations,
+  );
+  return generation;
+}
+
+/**
+ * Several generations accepted as one: all validated, the budget checked for their total, all
+ * written in one transaction (or none). With a `batch`, they are grouped as takes or a comparison;
+ * each one still has its own row, lifecycle, cost and exactly-once create.
+ * `fieldPrefix` names which input a validation error is about (e.g. `columns[1].`).
+ */
+export async function submitGenerations(options: {
+  teamId: string;
+  userId: string;
+  inputs: GenerationRequestInput[];
+  parentId?: string | null;
+  batch?: { kind: BatchKind };
+  fieldPrefix?: (index: number) => string;
+}) {
   const catalog = getCatalog();
-  const parsed = buildGenerationRequestSchema(catalog).safeParse(options.input);
-  if (!parsed.success) {
+  const schema = buildGenerationRequestSchema(catalog);
+  const requests: GenerationRequest[] = options.inputs.map((input, index) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    throw new UserError(issue.message, { status: 400, field: String(issue.path[0] ?? "") || undefined });
-  }
-  const request = parsed.data;
-  const estimate = estimateUnits(catalog.pricing, request) ?? 0;
-  const id = randomUUID();
+    // The top-level field: the studio shows a message beside the control it belongs to.
+    const field = String(issue.path[0] ?? "");
+    throw new UserError(issue.message, {
+      status: 400,
+      field: field ? `${options.fieldPrefix?.(index) ?? ""}${field}` : undefined,
+    });
+  });
+  const planned = requests.map((request) => ({
+    id: randomUUID(),
+    request,
+    estimate: estimateUnits(catalog.pricing, request) ?? 0,
+  }));
+  const total = round(planned.reduce((sum, generation) => sum + generation.estimate, 0));
+  const batchId = options.batch ? randomUUID() : null;
 
   await db.$transaction(async (tx) => {
     // Serialize submissions per team so two at once cannot both squeeze under the budget.
@@ -40,18 +76,34 @@ export async function submitGeneration(options: {
         throw new UserError("The generation to remix does not exist in this team.", { status: 404 });
     }
     const { budget, used, remaining } = await budgetStatus(tx, options.teamId);
-    if (budget !== null && remaining !== null && estimate > remaining) {
+    if (budget !== null && remaining !== null && total > remaining) {
       throw new UserError(
-        `This generation needs ${estimate} units, but only ${remaining} of the team's ${budget}-unit monthly budget remain (${round(used)} used this month).`,
+        `${describeCost(
+          planned.map((generation) => generation.estimate),
+          options.batch?.kind,
+        )}, but only ${remaining} of the team's ${budget}-unit monthly budget remain (${round(used)} used this month).`,
         { status: 409, field: "budget" },
       );
     }
-    await tx.generation.create({
-      data: {
+    if (batchId && options.batch) {
+      await tx.batch.create({
+        data: {
+          id: batchId,
+          teamId: options.teamId,
+          kind: options.batch.kind,
+          prompt: requests[0].prompt,
+          createdById: options.userId,
+        },
+      });
+    }
+    await tx.generation.createMany({
+      data: planned.map(({ id, request, estimate }, index) => ({
         id,
         teamId: options.teamId,
         authorId: options.userId,
         parentId: options.parentId ?? null,
+        batchId,
+        batchIndex: batchId ? index + 1 : null,
         status: "queued",
         request,
         prompt: request.prompt,
@@ -62,9 +114,26 @@ export async function submitGeneration(options: {
         aspectRatio: request.aspectRatio,
         sound: request.sound,
         estimatedUnits: estimate,
-      },
+        // Distinct times keep the takes in order wherever rows are sorted by creation.
+        createdAt: new Date(Date.now() + index),
+      })),
     });
   });
-  await enqueueSubmit(id);
-  return { id, estimatedUnits: estimate };
+  for (const generation of planned) await enqueueSubmit(generation.id);
+  return {
+    batchId,
+    estimatedUnits: total,
+    generations: planned.map((generation) => ({ id: generation.id, estimatedUnits: generation.estimate })),
+  };
+}
+
+/** "This generation needs 2 units", "These 3 takes need 4.5 units together (1.5 each)". */
+function describeCost(estimates: number[], kind: BatchKind | undefined) {
+  const total = round(estimates.reduce((sum, units) => sum + units, 0));
+  if (estimates.length === 1) return `This generation needs ${total} units`;
+  const noun = kind === "compare" ? "clips" : "takes";
+  const split = estimates.every((units) => units === estimates[0])
+    ? `${estimates[0]} each`
+    : estimates.join(" + ");
+  return `These ${estimates.length} ${noun} need ${total} units together (${split})`;
 }
