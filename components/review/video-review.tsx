@@ -12,6 +12,7 @@ import {
   revokeShareLinkAction,
   setReviewStateAction,
 } from "@/app/(studio)/videos/[id]/actions";
+import { SaveTemplateButton } from "@/components/templates/save-template-button";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import { REVIEW_LABELS, type ReviewState } from "@/lib/gallery/filters";
@@ -182,6 +183,9 @@ export function VideoReview({
               >
                 <RotateCcw aria-hidden className="size-4" /> Remix
               </Link>
+            )}
+            {permissions.generate && (
+              <SaveTemplateButton prompt={detail.prompt} negativePrompt={detail.negativePrompt} />
             )}
             {detail.video && (
               <a

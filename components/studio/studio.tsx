@@ -10,6 +10,8 @@ import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { GENERATIONS_QUERY_KEY, QueuePanel } from "@/components/studio/queue-panel";
 import { TakesSelect } from "@/components/studio/takes-select";
+import { SaveTemplateButton } from "@/components/templates/save-template-button";
+import { TemplatePicker } from "@/components/templates/template-picker";
 import { takesLabel } from "@/lib/batches/batches.validation";
 import {
   controlAvailability,
@@ -133,6 +135,10 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
             </button>
           </p>
         )}
+        <div className="flex flex-wrap gap-2">
+          <TemplatePicker onFill={(prompt, negativePrompt) => update({ prompt, negativePrompt })} />
+          {canGenerate && <SaveTemplateButton prompt={draft.prompt} negativePrompt={draft.negativePrompt} />}
+        </div>
         <PromptEditor
           prompt={draft.prompt}
           negativePrompt={draft.negativePrompt}
