@@ -6,6 +6,7 @@ import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const emulatorPort = port + 1000;
 // A fresh studio per run: empty embedded database, emulator in fast mode with small videos.
 const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "kling-studio-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers re-evaluate this file; keep one directory
@@ -41,6 +42,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       EMULATOR_SPEED: "fast",
       EMULATOR_SIZE: "small",
+      // A known port with the admin API on, so specs can check what Kling was sent.
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_ADMIN: "1",
       KLING_POLL_INTERVAL_SECONDS: "1",
       DATABASE_URL: "",
       KLING_ACCESS_KEY: "",

@@ -12,6 +12,7 @@ import {
   revokeShareLinkAction,
   setReviewStateAction,
 } from "@/app/(studio)/videos/[id]/actions";
+import { ShotList } from "@/components/review/shot-list";
 import { SaveTemplateButton } from "@/components/templates/save-template-button";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
@@ -175,6 +176,12 @@ export function VideoReview({
               aria-label="Video player"
             />
           )}
+          <ShotList
+            request={detail.request}
+            onSeek={(seconds) => {
+              if (player.current) player.current.currentTime = seconds;
+            }}
+          />
           <div className="flex flex-wrap gap-2">
             {permissions.generate && (
               <Link

@@ -9,6 +9,7 @@ import { CameraControl } from "@/components/studio/camera-control";
 import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { GENERATIONS_QUERY_KEY, QueuePanel } from "@/components/studio/queue-panel";
+import { StoryboardEditor } from "@/components/studio/storyboard-editor";
 import { TakesSelect } from "@/components/studio/takes-select";
 import { SaveTemplateButton } from "@/components/templates/save-template-button";
 import { TemplatePicker } from "@/components/templates/template-picker";
@@ -18,9 +19,11 @@ import {
   costOf,
   defaultDraft,
   draftToRequest,
+  findModel,
   fitDraftToModel,
   notSent,
   type StudioDraft,
+  writesShots,
 } from "@/lib/generations/draft";
 import { PROMPT_MAX } from "@/lib/generations/request";
 import type { Catalog } from "@/lib/kling/catalog";
@@ -66,6 +69,8 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
       setErrors((current) => {
         const next = { ...current };
         for (const key of Object.keys(change)) next[key] = undefined;
+        if (change.storyboard)
+          for (const key of Object.keys(next)) if (key.startsWith("shot")) next[key] = undefined;
         next.form = undefined;
         next.budget = undefined;
         return next;
@@ -75,6 +80,8 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   );
 
   const availability = controlAvailability(catalog, draft);
+  const model = findModel(catalog, draft.model);
+  const shotByShot = writesShots(model, draft);
   // One take's price times the takes: the label, the budget check and the server all use the total.
   const perTake = costOf(catalog, draft);
   const cost = perTake && {
@@ -85,13 +92,24 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const overBudget = cost !== null && budget.remaining !== null && cost.units > budget.remaining;
   const blocker = useMemo(() => {
     if (!canGenerate) return "Your role cannot generate videos.";
-    if (!draft.prompt.trim()) return "Write a prompt first.";
+    if (shotByShot) {
+      if (draft.storyboard.shots.some((shot) => !shot.prompt.trim())) return "Write a prompt for every shot.";
+    } else if (!draft.prompt.trim()) return "Write a prompt first.";
     if (draft.prompt.length > PROMPT_MAX) return `Shorten the prompt to ${PROMPT_MAX} characters.`;
     if (cost === null) return "This combination has no known price.";
     if (overBudget)
       return `${takes > 1 ? `${takesLabel(takes)} need` : "Needs"} ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
     return null;
-  }, [canGenerate, draft.prompt, cost, overBudget, budget.remaining, takes]);
+  }, [
+    canGenerate,
+    draft.prompt,
+    draft.storyboard.shots,
+    shotByShot,
+    cost,
+    overBudget,
+    budget.remaining,
+    takes,
+  ]);
 
   const generate = () => {
     if (blocker || pending) return;
@@ -104,7 +122,9 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
         setParentId(null);
         await queryClient.invalidateQueries({ queryKey: GENERATIONS_QUERY_KEY });
       } else {
-        setErrors({ [result.field ?? "form"]: result.error });
+        // "shots[2].duration" is shown at that shot; "camera.config.zoom" beside its control ("camera").
+        const field = result.field ?? "form";
+        setErrors({ [field.includes("[") ? field : field.split(".")[0]]: result.error });
         toast.error(result.error);
       }
     });
@@ -114,6 +134,9 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
       <form
         aria-label="Generate a video"
+        // Our messages name the field and the rule (the server's schema); the browser's bubbles would
+        // stop the request before the server could say which shot is wrong.
+        noValidate
         data-ready={ready || undefined}
         onSubmit={(event) => {
           event.preventDefault();
@@ -140,6 +163,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           {canGenerate && <SaveTemplateButton prompt={draft.prompt} negativePrompt={draft.negativePrompt} />}
         </div>
         <PromptEditor
+          promptHidden={shotByShot}
           prompt={draft.prompt}
           negativePrompt={draft.negativePrompt}
           negativeAvailability={availability.negativePrompt}
@@ -147,6 +171,15 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           errors={errors}
           onPrompt={(prompt) => update({ prompt })}
           onNegativePrompt={(negativePrompt) => update({ negativePrompt })}
+        />
+        <StoryboardEditor
+          storyboard={draft.storyboard}
+          availability={availability.storyboard}
+          prompt={draft.prompt}
+          duration={draft.duration}
+          totalHint={model ? `${model.label} takes ${durationRange(model.durations[draft.mode])}` : ""}
+          errors={errors}
+          onChange={(storyboard) => update({ storyboard })}
         />
         <div className="grid gap-6 xl:grid-cols-2">
           <ModelSettings
@@ -238,4 +271,8 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
 
 function formatUnits(units: number) {
   return `${units} unit${units === 1 ? "" : "s"}`;
+}
+
+function durationRange(durations: number[]) {
+  return durations.length > 2 ? `${durations[0]}–${durations.at(-1)} s` : `${durations.join(" or ")} s`;
 }

@@ -2,6 +2,7 @@
 // action and the Kling client all use it, so an unsupported combination is refused everywhere with
 // the same message naming the rule.
 import { z } from "zod";
+import { storyboardBody, storyboardFields, storyboardProblems } from "@/lib/generations/storyboard";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   ASPECT_RATIOS,
@@ -38,10 +39,10 @@ export const cameraSchema = z.object({
 export type CameraControl = z.infer<typeof cameraSchema>;
 
 const baseRequestSchema = z.object({
+  // Required unless a storyboard writes out its shots (then Kling takes no prompt): see superRefine.
   prompt: z
     .string({ error: "Prompt is required" })
     .trim()
-    .min(1, { error: "Prompt is required" })
     .max(PROMPT_MAX, {
       error: (issue) => `Prompt must be at most ${PROMPT_MAX} characters; got ${String(issue.input).length}`,
     }),
@@ -64,6 +65,7 @@ const baseRequestSchema = z.object({
     .default(null),
   camera: cameraSchema.nullable().default(null),
   sound: z.boolean().default(false),
+  ...storyboardFields,
 });
 
 export type GenerationRequest = z.infer<typeof baseRequestSchema>;
@@ -71,8 +73,9 @@ export type GenerationRequestInput = z.input<typeof baseRequestSchema>;
 
 export function buildGenerationRequestSchema(catalog: Catalog) {
   return baseRequestSchema.superRefine((request, context) => {
-    const problem = (path: keyof GenerationRequest, message: string) =>
-      context.addIssue({ code: "custom", path: [path], message });
+    const problem = (path: string, message: string) =>
+      context.addIssue({ code: "custom", path: fieldPath(path), message });
+    if (!request.prompt && request.shotType !== "customize") problem("prompt", "Prompt is required");
     const model = catalog.models.find((candidate) => candidate.id === request.model);
     if (!model)
       return problem(
@@ -82,6 +85,7 @@ export function buildGenerationRequestSchema(catalog: Catalog) {
     if (model.retired)
       return problem("model", `Model ${model.id} has been retired by Kling; choose another model`);
     for (const issue of capabilityProblems(model, request)) problem(issue.field, issue.message);
+    for (const issue of storyboardProblems(model, request)) problem(issue.field, issue.message);
     if (estimateUnits(catalog.pricing, request) === null) {
       problem(
         "duration",
@@ -152,6 +156,21 @@ export function cameraConfigProblem(camera: CameraControl): string | null {
   return `Camera movement simple needs exactly one non-zero axis; got ${listed}`;
 }
 
+/** "shots[2].duration" -> ["shots", 2, "duration"], so zod reports it as the same path. */
+function fieldPath(field: string): PropertyKey[] {
+  return field
+    .split(/\.|\[(\d+)\]/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** ["shots", 2, "duration"] -> "shots[2].duration": the field name a form and an API client see. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
+    .join("");
+}
+
 export function availableModels(catalog: Catalog) {
   return catalog.models.filter((model) => !model.retired).map((model) => model.id);
 }
@@ -174,7 +193,7 @@ export function toKlingCreateBody(
   if (!model) throw new Error(`unknown model ${request.model}`);
   return {
     model_name: model.id,
-    prompt: request.prompt,
+    ...storyboardBody(request),
     ...(request.negativePrompt ? { negative_prompt: request.negativePrompt } : {}),
     ...(request.cfgScale !== null && model.cfgScale ? { cfg_scale: request.cfgScale } : {}),
     ...(model.acceptsMode ? { mode: request.mode } : {}),

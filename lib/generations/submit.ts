@@ -5,9 +5,11 @@ import { UserError } from "@/lib/errors";
 import { budgetStatus, round } from "@/lib/generations/budget";
 import {
   buildGenerationRequestSchema,
+  fieldName,
   type GenerationRequest,
   type GenerationRequestInput,
 } from "@/lib/generations/request";
+import { storyboardPrompt } from "@/lib/generations/storyboard";
 import { enqueueSubmit } from "@/lib/jobs/queues";
 import { getCatalog } from "@/lib/kling/catalog";
 import { estimateUnits } from "@/lib/kling/pricing";
@@ -49,8 +51,7 @@ export async function submitGenerations(options: {
     const parsed = schema.safeParse(input);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    // The top-level field: the studio shows a message beside the control it belongs to.
-    const field = String(issue.path[0] ?? "");
+    const field = fieldName(issue.path);
     throw new UserError(issue.message, {
       status: 400,
       field: field ? `${options.fieldPrefix?.(index) ?? ""}${field}` : undefined,
@@ -106,7 +107,7 @@ export async function submitGenerations(options: {
         batchIndex: batchId ? index + 1 : null,
         status: "queued",
         request,
-        prompt: request.prompt,
+        prompt: storyboardPrompt(request),
         negativePrompt: request.negativePrompt,
         model: request.model,
         mode: request.mode,

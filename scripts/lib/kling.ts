@@ -32,6 +32,8 @@ export async function startKling(options: { dataDir: string; signal: AbortSignal
     stateFile: path.join(options.dataDir, "emulator", "state.json"),
     ...(process.env.EMULATOR_SPEED === "fast" ? { speed: "fast" as const } : {}),
     ...(process.env.EMULATOR_SIZE === "small" ? { videoSize: "small" as const } : {}),
+    // Tests read what the emulator received (GET /__emulator/tasks); off unless asked for.
+    ...(process.env.EMULATOR_ADMIN === "1" ? { faultsEnabled: true } : {}),
   });
   return {
     env: {

@@ -93,7 +93,7 @@ describe("takes: several generations as one batch", () => {
     const ids = batches.flatMap((batch) => batch.generations.map((generation) => generation.id));
     expect(ids).toHaveLength(12);
     for (const id of ids) {
-      const row = await waitForStatus(id, ["archived", "failed", "timed_out"], 120_000);
+      const row = await waitForStatus(id, ["archived", "failed", "timed_out"], 240_000);
       expect(row.status).toBe("archived");
       expect(row.errorMessage).toBeNull();
     }
@@ -118,7 +118,7 @@ describe("takes: several generations as one batch", () => {
       createdById: userId,
       prompt: BASE_REQUEST.prompt,
     });
-  }, 180_000);
+  }, 300_000);
 
   it("shows a batch as one gallery item whose cover follows 'Pick this take'; every take stays findable", async () => {
     const batch = await takes(3, { prompt: "A paper lantern drifting over a night lake" });
