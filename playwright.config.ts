@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/lib/chromium";
+import { TSX_NODE_ARGS } from "./scripts/lib/tsx";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -29,7 +30,7 @@ export default defineConfig({
     { name: "chromium", dependencies: ["first-run"], use: { ...browserUse() } },
   ],
   webServer: {
-    command: "node --import tsx scripts/launch.ts start",
+    command: `node ${TSX_NODE_ARGS.join(" ")} scripts/launch.ts start`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,13 +1,24 @@
+import "server-only";
 import path from "node:path";
 import { z } from "zod";
 
-// Server-only configuration (DESIGN.md "Configuration"). Parsed once, so a bad value fails at
-// start-up with the variable's name instead of deep inside a request.
-const serverEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .min(1, "DATABASE_URL is required (the launcher sets it for the embedded database)"),
+// Every environment variable the studio reads, in one schema (README "Configuration" prints the
+// same list). Parsed, so a bad value fails with the variable's name instead of a silent fallback
+// deep inside a request. The launcher, the worker and the scripts read it through the same helpers.
+
+const seconds = (fallback: number) =>
+  z.coerce.number().positive({ error: "must be a number of seconds > 0" }).default(fallback);
+const count = (fallback: number) =>
+  z.coerce
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .default(fallback);
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Unset: the launcher starts an embedded PostgreSQL and sets it for the app. */
+  DATABASE_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().default(".data"),
   KLING_API_BASE: z.url().optional(),
   KLING_ACCESS_KEY: z.string().min(1).optional(),
@@ -16,25 +27,51 @@ const serverEnvSchema = z.object({
   KLING_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   /** Set by the launcher: "emulator" when it started the bundled Kling emulator. */
   KLING_BACKEND: z.enum(["emulator", "live"]).optional(),
+  /** JSON overriding models and prices (lib/kling/catalog.ts). */
+  KLING_CATALOG_FILE: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   /** Signs sessions; the launcher generates one per installation and keeps it in the database. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** `external`: the web server runs no worker; `npm run worker` processes do the work. */
+  WORKER: z.enum(["in-process", "external"]).default("in-process"),
+  // Pipeline timings (lib/generations/settings.ts); tests shorten them.
+  KLING_POLL_INTERVAL_SECONDS: seconds(5),
+  KLING_TASK_DEADLINE_SECONDS: seconds(60 * 60),
+  JOB_LEASE_SECONDS: seconds(300),
+  KLING_RETRY_BASE_SECONDS: seconds(2),
+  KLING_RETRY_MAX_SECONDS: seconds(60),
+  KLING_MAX_SUBMIT_ATTEMPTS: count(10),
+  ARCHIVE_MAX_ATTEMPTS: count(5),
+  // The launcher's emulator (scripts/lib/kling.ts).
+  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  EMULATOR_SPEED: z.enum(["demo", "fast"]).default("demo"),
+  EMULATOR_SIZE: z.enum(["full", "small"]).default("full"),
+  /** `1`: the /__emulator/* admin API (tests read what the emulator received); off by default. */
+  EMULATOR_ADMIN: z.enum(["0", "1"]).default("0"),
 });
 
+const serverEnvSchema = configSchema.extend({
+  DATABASE_URL: z
+    .string()
+    .min(1, "DATABASE_URL is required (the launcher sets it for the embedded database)"),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/**
+ * The configuration as it is right now, read afresh on every call: for the launcher and scripts
+ * (before any database exists) and for the pipeline timings, which tests change between steps.
+ */
+export function appConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  return parse(configSchema, source);
+}
 
 let cached: ServerEnv | undefined;
 
+/** The running app's configuration (a database is required); parsed once. */
 export function serverEnv(): ServerEnv {
-  if (cached) return cached;
-  const parsed = serverEnvSchema.safeParse(emptyToUndefined(process.env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-      .join("; ");
-    throw new Error(`Invalid configuration: ${problems}`);
-  }
-  cached = parsed.data;
+  cached ??= parse(serverEnvSchema, process.env);
   return cached;
 }
 
@@ -45,10 +82,16 @@ export function resetServerEnv() {
 
 export const LIVE_KLING_API_BASE = "https://api-singapore.klingai.com";
 
+/** Kling keys are configured: an API key, or an access key with its secret key. */
+export function hasKlingKeys(
+  env: Pick<AppConfig, "KLING_API_KEY" | "KLING_ACCESS_KEY" | "KLING_SECRET_KEY">,
+) {
+  return Boolean(env.KLING_API_KEY || (env.KLING_ACCESS_KEY && env.KLING_SECRET_KEY));
+}
+
 /** Where the Kling API is, and how we authenticate; undefined when nothing is configured. */
-export function klingConfig(env: ServerEnv = serverEnv()) {
-  const hasKeys = Boolean(env.KLING_API_KEY || (env.KLING_ACCESS_KEY && env.KLING_SECRET_KEY));
-  if (!hasKeys) return undefined;
+export function klingConfig(env: AppConfig = serverEnv()) {
+  if (!hasKlingKeys(env)) return undefined;
   return {
     baseUrl: (env.KLING_API_BASE ?? LIVE_KLING_API_BASE).replace(/\/+$/, ""),
     accessKey: env.KLING_ACCESS_KEY,
@@ -58,10 +101,19 @@ export function klingConfig(env: ServerEnv = serverEnv()) {
   };
 }
 
-export function mediaDir(env: ServerEnv = serverEnv()) {
+export function mediaDir(env: AppConfig = serverEnv()) {
   return path.resolve(env.DATA_DIR, "media");
 }
 
-function emptyToUndefined(source: NodeJS.ProcessEnv) {
-  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+function parse<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  // An empty variable counts as unset (`DATABASE_URL= npm start` means "use the embedded one").
+  const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
 }

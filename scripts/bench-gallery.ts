@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
 import { migrate } from "../lib/database/migrate";
+import { TSX_NODE_ARGS } from "./lib/tsx";
 
 const ROWS = 100_000;
 const RUNS = 60;
@@ -108,7 +109,7 @@ await client.query(
   [randomUUID(), token, shareGeneration, teamId, userId],
 );
 const port = 3201;
-const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "start"], {
+const server: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/launch.ts", "start"], {
   cwd: root,
   env: {
     ...process.env,

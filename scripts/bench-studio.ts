@@ -8,13 +8,14 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "./lib/chromium";
+import { TSX_NODE_ARGS } from "./lib/tsx";
 
 const PORT = 3200;
 const base = `http://127.0.0.1:${PORT}`;
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "kling-bench-studio-"));
 
-const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "start"], {
+const server: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/launch.ts", "start"], {
   cwd: root,
   env: {
     ...process.env,

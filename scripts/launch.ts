@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
 import { migrate } from "../lib/database/migrate";
+import { type AppConfig, appConfig } from "../lib/env";
 import { CatalogError, loadCatalog } from "../lib/kling/catalog";
 import { buildIsStale, runNextBuild } from "./lib/build";
 import {
@@ -45,6 +46,12 @@ async function main() {
     void shutdown(1);
   });
 
+  let config: AppConfig;
+  try {
+    config = appConfig();
+  } catch (error) {
+    throw new LaunchError((error as Error).message);
+  }
   ensurePrismaClient();
   if (mode === "build") {
     await runNextBuild(aborter.signal);
@@ -52,13 +59,13 @@ async function main() {
   }
 
   try {
-    loadCatalog(process.env.KLING_CATALOG_FILE || undefined);
+    loadCatalog(config.KLING_CATALOG_FILE);
   } catch (error) {
     if (error instanceof CatalogError) throw new LaunchError(error.message);
     throw error;
   }
-  const port = Number(process.env.PORT || 3000);
-  const dataDir = path.resolve(root, process.env.DATA_DIR || ".data");
+  const port = config.PORT;
+  const dataDir = path.resolve(root, config.DATA_DIR);
   assertWritableDataDir(dataDir);
   cleanups.push(acquireDataDirLock(dataDir));
   if (mode !== "db") await assertPortFree(port);
@@ -102,7 +109,7 @@ async function main() {
 }
 
 async function ensureDatabase(dataDir: string) {
-  const external = process.env.DATABASE_URL;
+  const external = appConfig().DATABASE_URL;
   if (external) {
     await assertDatabaseReachable(external);
     return { url: external, description: `external PostgreSQL at ${describeDatabaseUrl(external)}` };

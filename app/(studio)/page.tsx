@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Studio } from "@/components/studio/studio";
 import { can } from "@/lib/auth/permissions";
 import { requirePageTeam } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { budgetStatus } from "@/lib/generations/budget";
 import { defaultDraft, fitDraftToModel, type StudioDraft } from "@/lib/generations/draft";
+import { getStudioPageData } from "@/lib/generations/queries";
 import type { GenerationRequest } from "@/lib/generations/request";
 import { getCatalog } from "@/lib/kling/catalog";
 import { ZERO_CAMERA } from "@/lib/kling/models";
@@ -14,22 +13,14 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
   if (!context) return null;
   const catalog = getCatalog();
   const { from } = await searchParams;
-  const [budget, recent, source] = await Promise.all([
-    budgetStatus(db, context.team.id),
-    db.generation.findMany({
-      where: { teamId: context.team.id },
-      select: { prompt: true },
-      orderBy: { createdAt: "desc" },
-      distinct: ["prompt"],
-      take: 10,
-    }),
-    from
-      ? db.generation.findFirst({
-          where: { id: from, teamId: context.team.id },
-          select: { id: true, request: true, prompt: true },
-        })
-      : null,
-  ]);
+  const {
+    budget,
+    recentPrompts,
+    remixSource: source,
+  } = await getStudioPageData({
+    teamId: context.team.id,
+    remixOf: from,
+  });
   const mayGenerate = can(context.member.role, "generation.create");
   return (
     <div className="space-y-6">
@@ -45,13 +36,13 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
         teamId={context.team.id}
         canGenerate={mayGenerate}
         budget={budget}
-        recentPrompts={recent.map((row) => row.prompt)}
+        recentPrompts={recentPrompts}
         remix={
           source
             ? {
                 parentId: source.id,
                 prompt: source.prompt,
-                draft: draftFrom(catalog, source.request as GenerationRequest),
+                draft: draftFrom(catalog, source.request),
               }
             : null
         }

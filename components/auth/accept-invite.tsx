@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { acceptInviteAction, signUpWithInviteAction } from "@/app/(auth)/invite/[id]/actions";
-import { signOut } from "@/app/(auth)/sign-in/actions";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
+import { acceptInviteAction, signOut, signUpWithInviteAction } from "@/lib/auth/actions";
 
 export function AcceptInvite({
   invitationId,
@@ -53,7 +52,7 @@ function JoinButton({ invitationId }: { invitationId: string }) {
       <Button
         disabled={pending}
         className="w-full"
-        onClick={() => startTransition(async () => setState(await acceptInviteAction(invitationId)))}
+        onClick={() => startTransition(async () => setState(await acceptInviteAction({ invitationId })))}
       >
         {pending ? "Joining…" : "Join the team"}
       </Button>
@@ -62,10 +61,11 @@ function JoinButton({ invitationId }: { invitationId: string }) {
 }
 
 function CreateAccount({ invitationId, email }: { invitationId: string; email: string }) {
-  const [state, action] = useActionState(signUpWithInviteAction.bind(null, invitationId), undefined);
+  const [state, action] = useActionState(signUpWithInviteAction, undefined);
   const { errors, values, formError } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="invitationId" value={invitationId} />
       <TextField label="Email" name="email" type="email" value={email} readOnly />
       <TextField
         label="Your name"

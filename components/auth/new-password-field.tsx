@@ -1,7 +1,7 @@
 "use client";
 
 import { TextField } from "@/components/ui/form";
-import { PASSWORD_MIN } from "@/lib/auth/validation";
+import { PASSWORD_MIN } from "@/lib/auth/auth.validation";
 
 /** The password field of every form that creates an account, with the rule spelled out. */
 export function NewPasswordField({ error }: { error?: string }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { setupAction } from "@/app/(auth)/setup/actions";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
+import { setupAction } from "@/lib/auth/actions";
 
 export function SetupForm() {
   const [state, action] = useActionState(setupAction, undefined);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
+import { signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ next, email }: { next?: string; email?: string }) {
   const [state, action] = useActionState(signInAction, undefined);

@@ -4,8 +4,8 @@ import { Layers, Star } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
 import { takesLabel } from "@/lib/batches/batches.validation";
-import { REVIEW_LABELS, type ReviewState } from "@/lib/gallery/filters";
 import type { GalleryItem } from "@/lib/gallery/queries";
+import { REVIEW_LABELS, type ReviewState, reviewLabel } from "@/lib/review/review.validation";
 
 /** Arrow keys move between cards (row by row), Enter opens: a keyboard-first triage grid. */
 export function GalleryGrid({
@@ -71,7 +71,7 @@ function GalleryCard({ item, href }: { item: GalleryItem; href: string }) {
       onFocus={play}
       onBlur={stop}
       className="group block overflow-hidden rounded-lg border border-line bg-panel focus-visible:border-accent"
-      aria-label={`${item.prompt.slice(0, 100)} — ${item.model}, ${item.duration} s, ${REVIEW_LABELS[item.reviewState as ReviewState] ?? item.reviewState}`}
+      aria-label={`${item.prompt.slice(0, 100)} — ${item.model}, ${item.duration} s, ${reviewLabel(item.reviewState)}`}
     >
       <div className="relative aspect-video bg-black">
         {item.videoUrl && (

@@ -1,13 +1,14 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Film, Search } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
-import { filterToQuery, type GalleryFilter, REVIEW_LABELS } from "@/lib/gallery/filters";
+import { useGalleryQuery } from "@/components/hooks/queries/use-gallery-query";
+import { filterToQuery, type GalleryFilter } from "@/lib/gallery/filters";
 import type { GalleryPage } from "@/lib/gallery/queries";
+import { REVIEW_LABELS } from "@/lib/review/review.validation";
 
 export function Gallery({
   filter,
@@ -20,19 +21,7 @@ export function Gallery({
 }) {
   const router = useRouter();
   const query = filterToQuery(filter);
-  const pages = useInfiniteQuery({
-    queryKey: ["gallery", query],
-    queryFn: async ({ pageParam }) => {
-      const params = new URLSearchParams(query);
-      if (pageParam) params.set("cursor", pageParam);
-      const response = await fetch(`/api/gallery?${params}`);
-      if (!response.ok) throw new Error(`Could not load more videos (HTTP ${response.status})`);
-      return (await response.json()) as GalleryPage;
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [firstPage], pageParams: [null] },
-  });
+  const pages = useGalleryQuery(query, firstPage);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {

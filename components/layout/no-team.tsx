@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTeamAction } from "@/app/(studio)/actions";
 import { Card, FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
+import { createTeamAction } from "@/lib/teams/actions";
 
 export function NoTeam() {
   const [state, action] = useActionState(createTeamAction, undefined);

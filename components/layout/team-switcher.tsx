@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { switchTeamAction } from "@/app/(studio)/actions";
+import { switchTeamAction } from "@/lib/teams/actions";
 
 export function TeamSwitcher({
   teams,
@@ -28,7 +28,7 @@ export function TeamSwitcher({
         onChange={(event) => {
           const teamId = event.target.value;
           startTransition(async () => {
-            const result = await switchTeamAction(teamId);
+            const result = await switchTeamAction({ teamId });
             if (!result.ok) toast.error(result.error);
             router.refresh();
           });

@@ -1,5 +1,5 @@
 import { LogOut } from "lucide-react";
-import { signOut } from "@/app/(auth)/sign-in/actions";
+import { signOut } from "@/lib/auth/actions";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { type Shot, shotTimecodes } from "@/lib/generations/storyboard";
+import { type Shot, shotTimecodes } from "@/lib/generations/storyboard.validation";
 
 /** A storyboard's shots with their timecodes; clicking one seeks the player to its start. */
 export function ShotList({

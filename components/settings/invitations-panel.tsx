@@ -4,10 +4,10 @@ import { Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState, useTransition } from "react";
 import { toast } from "sonner";
-import { createInvitationAction, revokeInvitationAction } from "@/app/(studio)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 import { canAssignRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { createInvitationAction, revokeInvitationAction } from "@/lib/teams/actions";
 
 interface InvitationRow {
   id: string;
@@ -109,7 +109,7 @@ export function InvitationsPanel({
                 aria-label={`Revoke invitation for ${invitation.email}`}
                 onClick={() =>
                   startTransition(async () => {
-                    const result = await revokeInvitationAction(invitation.id);
+                    const result = await revokeInvitationAction({ invitationId: invitation.id });
                     if (result.ok) toast.success("Invitation revoked");
                     else toast.error(result.error);
                     router.refresh();

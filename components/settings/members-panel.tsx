@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { changeMemberRoleAction, leaveTeamAction, removeMemberAction } from "@/app/(studio)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { changeMemberRoleAction, leaveTeamAction, removeMemberAction } from "@/lib/teams/actions";
 
 interface MemberRow {
   id: string;
@@ -65,7 +65,8 @@ export function MembersPanel({
                     disabled={pending}
                     onChange={(event) =>
                       run(
-                        () => changeMemberRoleAction(member.id, event.target.value),
+                        () =>
+                          changeMemberRoleAction({ memberId: member.id, role: event.target.value as Role }),
                         `${member.user.name} is now ${event.target.value}`,
                       )
                     }
@@ -84,7 +85,10 @@ export function MembersPanel({
                     disabled={pending}
                     onClick={() => {
                       if (confirm(`Remove ${member.user.name} from the team?`))
-                        run(() => removeMemberAction(member.id), `${member.user.name} was removed`);
+                        run(
+                          () => removeMemberAction({ memberId: member.id }),
+                          `${member.user.name} was removed`,
+                        );
                     }}
                   >
                     Remove
@@ -99,7 +103,7 @@ export function MembersPanel({
                   disabled={pending}
                   onClick={() => {
                     if (confirm("Leave this team? You will need a new invitation to come back."))
-                      run(() => leaveTeamAction(), "You left the team");
+                      run(() => leaveTeamAction({}), "You left the team");
                   }}
                 >
                   Leave team

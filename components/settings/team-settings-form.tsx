@@ -2,8 +2,8 @@
 
 import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
-import { updateTeamSettingsAction } from "@/app/(studio)/settings/actions";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
+import { updateTeamSettingsAction } from "@/lib/teams/actions";
 
 export function TeamSettingsForm({
   name,

@@ -42,9 +42,7 @@ export function PromptEditor({
       element?.setSelectionRange(caret, caret);
     });
   };
-  const promptError =
-    errors.prompt ??
-    (over ? `Prompt must be at most ${PROMPT_MAX} characters; it has ${prompt.length}` : undefined);
+  const promptError = errors.prompt;
 
   return (
     <div className="space-y-4">

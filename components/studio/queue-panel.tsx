@@ -1,32 +1,17 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import type { GetGenerationsResponse } from "@/app/api/generations/route";
+import { useGenerationsQuery, useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
 import { QueueItem } from "@/components/studio/queue-item";
 import { TakeStack } from "@/components/studio/take-stack";
 import { isActive, statusLabel } from "@/lib/generations/lifecycle";
 import type { GenerationSummary } from "@/lib/generations/queries";
 import type { Catalog } from "@/lib/kling/catalog";
 
-export const GENERATIONS_QUERY_KEY = ["generations", "recent"] as const;
-const POLL_MS = 2_000;
-
-async function fetchGenerations(): Promise<GetGenerationsResponse> {
-  const response = await fetch("/api/generations", { cache: "no-store" });
-  if (!response.ok) throw new Error(`Could not load the queue (HTTP ${response.status})`);
-  return response.json();
-}
-
 export function QueuePanel({ catalog }: { catalog: Catalog }) {
   // Polls only while something is still moving; stops by itself when nothing is.
-  const query = useQuery({
-    queryKey: GENERATIONS_QUERY_KEY,
-    queryFn: fetchGenerations,
-    refetchInterval: (current) =>
-      current.state.data?.generations.some((generation) => isActive(generation.status)) ? POLL_MS : false,
-  });
-  const queryClient = useQueryClient();
+  const query = useGenerationsQuery();
+  const refreshGenerations = useRefreshGenerations();
   const generations = query.data?.generations ?? [];
   const announcement = useStatusAnnouncements(generations);
   const anyActive = generations.some((generation) => isActive(generation.status));
@@ -60,7 +45,7 @@ export function QueuePanel({ catalog }: { catalog: Catalog }) {
                 batch={entry.batch}
                 takes={entry.takes}
                 typicalSeconds={typicalSeconds(catalog, entry.takes[0].model)}
-                onPicked={() => queryClient.invalidateQueries({ queryKey: GENERATIONS_QUERY_KEY })}
+                onPicked={refreshGenerations}
               />
             ) : (
               <li key={entry.generation.id}>

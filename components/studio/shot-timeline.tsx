@@ -1,4 +1,4 @@
-import { shotTimecodes } from "@/lib/generations/storyboard";
+import { shotTimecodes } from "@/lib/generations/storyboard.validation";
 
 /** Each shot's share of the clip, as a bar; the text alternative lists the timecodes. */
 export function ShotTimeline({ shots }: { shots: Array<{ key: string; duration: number }> }) {

@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp, Copy, GripVertical, Plus, Trash2 } from "lucide-rea
 import { useId, useState } from "react";
 import { ShotTimeline } from "@/components/studio/shot-timeline";
 import type { Availability, StoryboardDraft } from "@/lib/generations/draft";
-import { SHOT_PROMPT_MAX, SHOTS_MAX } from "@/lib/generations/storyboard";
+import { SHOT_PROMPT_MAX, SHOTS_MAX } from "@/lib/generations/storyboard.validation";
 
 type Shots = StoryboardDraft["shots"];
 

@@ -1,19 +1,20 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { Sparkles } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { submitGenerationAction } from "@/app/(studio)/generate/actions";
+import { useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
 import { CameraControl } from "@/components/studio/camera-control";
 import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
-import { GENERATIONS_QUERY_KEY, QueuePanel } from "@/components/studio/queue-panel";
+import { QueuePanel } from "@/components/studio/queue-panel";
 import { StoryboardEditor } from "@/components/studio/storyboard-editor";
 import { TakesSelect } from "@/components/studio/takes-select";
 import { SaveTemplateButton } from "@/components/templates/save-template-button";
 import { TemplatePicker } from "@/components/templates/template-picker";
 import { takesLabel } from "@/lib/batches/batches.validation";
+import { fieldErrors } from "@/lib/errors";
+import { submitGenerationAction } from "@/lib/generations/actions";
 import {
   controlAvailability,
   costOf,
@@ -25,7 +26,7 @@ import {
   type StudioDraft,
   writesShots,
 } from "@/lib/generations/draft";
-import { PROMPT_MAX } from "@/lib/generations/request";
+import { buildGenerationRequestSchema } from "@/lib/generations/request";
 import type { Catalog } from "@/lib/kling/catalog";
 
 export interface StudioProps {
@@ -45,7 +46,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [ready, setReady] = useState(false);
   const [pending, startTransition] = useTransition();
-  const queryClient = useQueryClient();
+  const refreshGenerations = useRefreshGenerations();
 
   // The draft survives a reload (per team); a remix link wins over it.
   useEffect(() => {
@@ -79,6 +80,20 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
     [catalog],
   );
 
+  // The server's own schema: the form refuses exactly what the server would, with the same message.
+  const requestSchema = useMemo(() => buildGenerationRequestSchema(catalog), [catalog]);
+  const validation = useMemo(
+    () => requestSchema.safeParse(draftToRequest(catalog, draft)),
+    [requestSchema, catalog, draft],
+  );
+  // Nothing is flagged on an empty form; once there is a prompt (or a shot's), every broken rule
+  // shows at its field.
+  const started = draft.prompt.trim() !== "" || draft.storyboard.shots.some((shot) => shot.prompt.trim());
+  const shownErrors = {
+    ...(validation.success || !started ? {} : fieldErrors(validation.error)),
+    ...Object.fromEntries(Object.entries(errors).filter(([, message]) => message)),
+  };
+
   const availability = controlAvailability(catalog, draft);
   const model = findModel(catalog, draft.model);
   const shotByShot = writesShots(model, draft);
@@ -92,35 +107,24 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const overBudget = cost !== null && budget.remaining !== null && cost.units > budget.remaining;
   const blocker = useMemo(() => {
     if (!canGenerate) return "Your role cannot generate videos.";
-    if (shotByShot) {
-      if (draft.storyboard.shots.some((shot) => !shot.prompt.trim())) return "Write a prompt for every shot.";
-    } else if (!draft.prompt.trim()) return "Write a prompt first.";
-    if (draft.prompt.length > PROMPT_MAX) return `Shorten the prompt to ${PROMPT_MAX} characters.`;
+    if (!validation.success)
+      return started ? "Check the highlighted fields" : validation.error.issues[0].message;
     if (cost === null) return "This combination has no known price.";
     if (overBudget)
       return `${takes > 1 ? `${takesLabel(takes)} need` : "Needs"} ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
     return null;
-  }, [
-    canGenerate,
-    draft.prompt,
-    draft.storyboard.shots,
-    shotByShot,
-    cost,
-    overBudget,
-    budget.remaining,
-    takes,
-  ]);
+  }, [canGenerate, validation, started, cost, overBudget, budget.remaining, takes]);
 
   const generate = () => {
     if (blocker || pending) return;
     startTransition(async () => {
-      const result = await submitGenerationAction(draftToRequest(catalog, draft), parentId, takes);
+      const result = await submitGenerationAction({ ...draftToRequest(catalog, draft), parentId, takes });
       if (result.ok) {
         const queued = result.data.ids.length > 1 ? `Queued ${takesLabel(result.data.ids.length)}` : "Queued";
         toast.success(`${queued} · ${result.data.estimatedUnits} units`);
         setErrors({});
         setParentId(null);
-        await queryClient.invalidateQueries({ queryKey: GENERATIONS_QUERY_KEY });
+        await refreshGenerations();
       } else {
         // "shots[2].duration" is shown at that shot; "camera.config.zoom" beside its control ("camera").
         const field = result.field ?? "form";
@@ -168,7 +172,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           negativePrompt={draft.negativePrompt}
           negativeAvailability={availability.negativePrompt}
           recentPrompts={recentPrompts}
-          errors={errors}
+          errors={shownErrors}
           onPrompt={(prompt) => update({ prompt })}
           onNegativePrompt={(negativePrompt) => update({ negativePrompt })}
         />
@@ -178,7 +182,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           prompt={draft.prompt}
           duration={draft.duration}
           totalHint={model ? `${model.label} takes ${durationRange(model.durations[draft.mode])}` : ""}
-          errors={errors}
+          errors={shownErrors}
           onChange={(storyboard) => update({ storyboard })}
         />
         <div className="grid gap-6 xl:grid-cols-2">
@@ -186,7 +190,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
             catalog={catalog}
             draft={draft}
             availability={availability}
-            errors={errors}
+            errors={shownErrors}
             onChange={update}
           />
           <div className="space-y-2">
@@ -195,7 +199,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
               availability={availability.camera}
               onChange={(next) => update({ camera: next.camera })}
             />
-            {errors.camera && <p className="text-xs text-danger">{errors.camera}</p>}
+            {shownErrors.camera && <p className="text-xs text-danger">{shownErrors.camera}</p>}
           </div>
         </div>
 

@@ -5,8 +5,8 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { QueueItem } from "@/components/studio/queue-item";
 import { pickTakeAction } from "@/lib/batches/actions";
-import { takesLabel } from "@/lib/batches/batches.validation";
-import { coverOf } from "@/lib/batches/cover";
+import { coverOf, takesLabel } from "@/lib/batches/batches.validation";
+
 import type { GenerationSummary } from "@/lib/generations/queries";
 
 type Batch = NonNullable<GenerationSummary["batch"]>;

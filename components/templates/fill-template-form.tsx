@@ -30,7 +30,7 @@ export function FillTemplateForm({
     const parsed = fillValuesSchema(template.prompt).safeParse(values);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     startTransition(async () => {
-      const result = await recordTemplateUseAction(template.id);
+      const result = await recordTemplateUseAction({ templateId: template.id });
       if (!result.ok) return setErrors({ form: result.error });
       const filled = parsed.data as Record<string, string>;
       onFilled(fillTemplate(template.prompt, filled), fillTemplate(template.negativePrompt, filled));

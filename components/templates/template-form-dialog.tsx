@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { TEMPLATES_QUERY_KEY } from "@/components/templates/use-templates";
+import { TEMPLATES_QUERY_KEY } from "@/components/hooks/queries/use-templates-query";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { fieldErrors } from "@/lib/errors";
@@ -67,7 +67,7 @@ function TemplateForm({
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     startTransition(async () => {
       const result = templateId
-        ? await updateTemplateAction(templateId, draft)
+        ? await updateTemplateAction({ templateId, ...draft })
         : await createTemplateAction(draft);
       if (!result.ok) {
         setErrors({ [result.field ?? "form"]: result.error });

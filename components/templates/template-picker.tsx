@@ -4,9 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { BookOpen } from "lucide-react";
 import { useDeferredValue, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { TEMPLATES_QUERY_KEY, useTemplates } from "@/components/hooks/queries/use-templates-query";
 import { FillTemplateForm } from "@/components/templates/fill-template-form";
 import { TemplateFormDialog } from "@/components/templates/template-form-dialog";
-import { TEMPLATES_QUERY_KEY, useTemplates } from "@/components/templates/use-templates";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { archiveTemplateAction } from "@/lib/templates/actions";
@@ -29,7 +29,7 @@ export function TemplatePicker({ onFill }: { onFill: (prompt: string, negativePr
 
   const archive = (template: TemplateSummary) =>
     startTransition(async () => {
-      const result = await archiveTemplateAction(template.id);
+      const result = await archiveTemplateAction({ templateId: template.id });
       if (!result.ok) return void toast.error(result.error);
       toast.success(`Archived “${template.name}”`);
       await queryClient.invalidateQueries({ queryKey: TEMPLATES_QUERY_KEY });

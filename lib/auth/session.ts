@@ -1,3 +1,4 @@
+import "server-only";
 import { headers as nextHeaders } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/instance";

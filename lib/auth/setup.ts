@@ -1,3 +1,4 @@
+import "server-only";
 import type { Auth } from "@/lib/auth/auth";
 import { createUserWithPassword } from "@/lib/auth/users";
 import { db } from "@/lib/db";

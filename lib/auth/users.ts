@@ -1,3 +1,4 @@
+import "server-only";
 import type { Auth } from "@/lib/auth/auth";
 import { UserError } from "@/lib/errors";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
 

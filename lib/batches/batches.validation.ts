@@ -1,5 +1,6 @@
 // Client-safe rules for batches: the studio's takes control and the server use the same schema.
 import { z } from "zod";
+import { idSchema } from "@/lib/validation";
 
 export const TAKES_MAX = 4;
 export const TAKE_COUNTS = Array.from({ length: TAKES_MAX }, (_, index) => index + 1);
@@ -14,11 +15,27 @@ export const BATCH_KINDS = ["takes", "compare"] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 export const pickTakeSchema = z.object({
-  batchId: z.string().min(1, { error: "batchId is required" }),
-  generationId: z.string().min(1, { error: "generationId is required" }),
+  batchId: idSchema,
+  generationId: idSchema,
 });
 
 /** "3 takes", "1 take". */
 export function takesLabel(count: number) {
   return `${count} take${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * The cover of a batch: the picked take, else its first finished take, else its first take.
+ * The gallery's SQL (lib/gallery/queries.ts) applies the same rule.
+ */
+export function coverOf<T extends { id: string; status: string; batchIndex: number | null }>(
+  takes: T[],
+  chosenGenerationId: string | null,
+): T | undefined {
+  const ordered = [...takes].sort((a, b) => (a.batchIndex ?? 0) - (b.batchIndex ?? 0));
+  return (
+    ordered.find((take) => take.id === chosenGenerationId) ??
+    ordered.find((take) => take.status === "archived") ??
+    ordered[0]
+  );
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, statSync } from "node:fs";

@@ -1,13 +1,5 @@
 import { z } from "zod";
-
-export const REVIEW_STATES = ["none", "approved", "changes_requested", "rejected"] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-export const REVIEW_LABELS: Record<ReviewState, string> = {
-  none: "Unreviewed",
-  approved: "Approved",
-  changes_requested: "Changes requested",
-  rejected: "Rejected",
-};
+import { REVIEW_STATES } from "@/lib/review/review.validation";
 
 export const SORTS = ["newest", "oldest", "rating"] as const;
 

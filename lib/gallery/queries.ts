@@ -1,6 +1,8 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { GalleryFilter } from "@/lib/gallery/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { mediaUrl } from "@/lib/media/urls";
 
 export const GALLERY_PAGE_SIZE = 24;
 
@@ -114,7 +116,7 @@ function filterConditions(teamId: string, filter: GalleryFilter): Prisma.Sql[] {
   if (filter.q) conditions.push(Prisma.sql`g."promptSearch" @@ websearch_to_tsquery('english', ${filter.q})`);
   if (filter.batch) conditions.push(Prisma.sql`g."batchId" = ${filter.batch}`);
   // A batch is one stack: only its cover (the picked take, else the first finished one, as in
-  // lib/batches/cover.ts) unless a search or the batch filter asks for every take.
+  // lib/batches/batches.validation.ts) unless a search or the batch filter asks for every take.
   else if (!filter.q)
     conditions.push(Prisma.sql`(g."batchId" IS NULL OR g.id = (
       SELECT COALESCE(b."chosenGenerationId", (
@@ -166,8 +168,8 @@ function toItem(row: GalleryRow) {
     ratingCount: row.ratingCount,
     createdAt: row.createdAt.toISOString(),
     author: { id: row.authorId, name: row.authorName },
-    posterUrl: row.posterId ? `/api/media/${row.posterId}` : null,
-    videoUrl: row.videoId ? `/api/media/${row.videoId}` : null,
+    posterUrl: mediaUrl(row.posterId),
+    videoUrl: mediaUrl(row.videoId),
     batch: row.batchId ? { id: row.batchId, index: row.batchIndex, size: row.batchSize ?? 1 } : null,
   };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Start of the current calendar month in UTC: budgets reset on the 1st. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { serverEnv } from "@/lib/env";
 
 /** Kling can only call us back when the studio has a public address. */

@@ -1,7 +1,8 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { callbackUrl } from "@/lib/generations/callbacks";
 import { claim, transition } from "@/lib/generations/lease";
-import { type GenerationRequest, toKlingCreateBody } from "@/lib/generations/request";
+import { parseStoredRequest, toKlingCreateBody } from "@/lib/generations/request";
 import { backoffMs, pipelineSettings } from "@/lib/generations/settings";
 import { applyKlingTask } from "@/lib/generations/sync";
 import { getCatalog } from "@/lib/kling/catalog";
@@ -29,7 +30,7 @@ export async function dispatchGeneration(client: KlingClient, id: string): Promi
 
   let body: Record<string, unknown>;
   try {
-    body = toKlingCreateBody(getCatalog(), row.request as GenerationRequest, {
+    body = toKlingCreateBody(getCatalog(), parseStoredRequest(row.request), {
       externalTaskId: id,
       callbackUrl: callbackUrl(),
     });

@@ -2,7 +2,7 @@
 // do for the chosen model, and the request the form would send. Pure, so the UI, its tests and
 // the server agree.
 import type { GenerationRequestInput } from "@/lib/generations/request";
-import { type ShotType, storyboardUnavailable } from "@/lib/generations/storyboard";
+import { type ShotType, storyboardUnavailable } from "@/lib/generations/storyboard.validation";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   type AspectRatio,

@@ -1,7 +1,41 @@
+import "server-only";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { budgetStatus } from "@/lib/generations/budget";
 import { ACTIVE_STATUSES, isFailed } from "@/lib/generations/lifecycle";
+import { parseStoredRequest } from "@/lib/generations/request";
+import { mediaUrl } from "@/lib/media/urls";
 
 const RECENT_LIMIT = 30;
+const RECENT_PROMPTS = 10;
+
+/** What the studio page needs besides the catalog: the budget, recent prompts, and the remix source. */
+export async function getStudioPageData(options: { teamId: string; remixOf?: string }) {
+  const [budget, recent, source] = await Promise.all([
+    budgetStatus(db, options.teamId),
+    db.generation.findMany({
+      where: { teamId: options.teamId },
+      select: { prompt: true },
+      orderBy: { createdAt: "desc" },
+      distinct: ["prompt"],
+      take: RECENT_PROMPTS,
+    }),
+    options.remixOf
+      ? db.generation.findFirst({
+          where: { id: options.remixOf, teamId: options.teamId },
+          select: { id: true, request: true, prompt: true },
+        })
+      : null,
+  ]);
+  return {
+    budget,
+    recentPrompts: recent.map((row) => row.prompt),
+    remixSource: source
+      ? { id: source.id, prompt: source.prompt, request: parseStoredRequest(source.request) }
+      : null,
+  };
+}
 
 /**
  * What the studio's queue polls: the team's active generations and the most recent ones, or the
@@ -59,11 +93,32 @@ export async function listGenerationsForPolling(options: {
       errorMessage: row.errorMessage,
       createdAt: row.createdAt.toISOString(),
       elapsedSeconds: Math.round(((end?.getTime() ?? now) - row.createdAt.getTime()) / 1000),
-      videoUrl: video ? `/api/media/${video.id}` : null,
-      posterUrl: poster ? `/api/media/${poster.id}` : null,
+      videoUrl: mediaUrl(video?.id),
+      posterUrl: mediaUrl(poster?.id),
       videoDurationSeconds: video?.durationSeconds ?? null,
     };
   });
 }
 
 export type GenerationSummary = Awaited<ReturnType<typeof listGenerationsForPolling>>[number];
+/** GET /api/generations answers this (app/api/generations/route.ts). */
+export interface GetGenerationsResponse {
+  generations: GenerationSummary[];
+}
+
+/**
+ * The finished video `generationId` of this team, or a 404: the first step of everything done to a
+ * video (reviewing, commenting, sharing, its page). Another team's id is simply not found.
+ */
+export async function findArchivedVideo<Include extends Prisma.GenerationInclude = Record<never, never>>(
+  client: Prisma.TransactionClient,
+  options: { teamId: string; generationId: string; include?: Include },
+): Promise<Prisma.GenerationGetPayload<{ include: Include }>> {
+  const video = await client.generation.findFirst({
+    where: { id: options.generationId, teamId: options.teamId, status: "archived" },
+    include: options.include,
+  });
+  if (!video) throw new NotFoundError("That video does not exist in this team.");
+  // Note: Prisma cannot compute a generic include's payload; the query above is exactly that shape.
+  return video as Prisma.GenerationGetPayload<{ include: Include }>;
+}

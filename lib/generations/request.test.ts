@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildGenerationRequestSchema, toKlingCreateBody } from "@/lib/generations/request";
+import { defaultDraft, draftToRequest } from "@/lib/generations/draft";
+import {
+  buildGenerationRequestSchema,
+  buildSubmitGenerationSchema,
+  parseStoredRequest,
+  toKlingCreateBody,
+} from "@/lib/generations/request";
 import { DEFAULT_CATALOG } from "@/lib/kling/catalog";
 
 const schema = buildGenerationRequestSchema(DEFAULT_CATALOG);
@@ -73,5 +79,47 @@ describe("generation request schema", () => {
     expect(result.success).toBe(false);
     const issue = result.error?.issues.find((candidate) => candidate.path[0] === field);
     expect(issue?.message).toContain(message);
+  });
+});
+
+describe("the studio form and the server action validate alike", () => {
+  const submit = buildSubmitGenerationSchema(DEFAULT_CATALOG);
+  const messages = (result: {
+    success: boolean;
+    error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+  }) =>
+    result.success
+      ? []
+      : (result.error?.issues ?? []).map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+
+  it.each([
+    ["an empty prompt", { prompt: "   " }],
+    ["an over-long prompt", { prompt: "x".repeat(2501) }],
+    ["a simple camera move with no axis", { camera: zoom(0) }],
+    ["a duration the model lacks", { duration: 20 }],
+  ])("gives the same field messages for %s", (_name, change) => {
+    const draft = { ...defaultDraft(DEFAULT_CATALOG), prompt: "A fox" };
+    const request = { ...draftToRequest(DEFAULT_CATALOG, draft), ...change };
+    const inBrowser = messages(schema.safeParse(request));
+    expect(inBrowser.length).toBeGreaterThan(0);
+    expect(messages(submit.safeParse({ ...request, parentId: null }))).toEqual(inBrowser);
+  });
+
+  it("passes a valid request with its remix parent through", () => {
+    const request = draftToRequest(DEFAULT_CATALOG, { ...defaultDraft(DEFAULT_CATALOG), prompt: "A fox" });
+    expect(submit.parse({ ...request, parentId: "gen-1" })).toMatchObject({
+      prompt: "A fox",
+      parentId: "gen-1",
+    });
+  });
+});
+
+describe("a stored request read back", () => {
+  it("parses what submit stored and refuses anything else with the path", () => {
+    const stored = JSON.parse(JSON.stringify(schema.parse({ ...base, camera: zoom(5) })));
+    expect(parseStoredRequest(stored)).toEqual(schema.parse({ ...base, camera: zoom(5) }));
+    expect(() => parseStoredRequest({ prompt: "A fox" })).toThrow(
+      /Stored generation request is invalid at mode/,
+    );
   });
 });

@@ -2,7 +2,12 @@
 // action and the Kling client all use it, so an unsupported combination is refused everywhere with
 // the same message naming the rule.
 import { z } from "zod";
-import { storyboardBody, storyboardFields, storyboardProblems } from "@/lib/generations/storyboard";
+import { takesSchema } from "@/lib/batches/batches.validation";
+import {
+  storyboardBody,
+  storyboardFields,
+  storyboardProblems,
+} from "@/lib/generations/storyboard.validation";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   ASPECT_RATIOS,
@@ -95,6 +100,32 @@ export function buildGenerationRequestSchema(catalog: Catalog) {
   });
 }
 
+/** What the studio's Generate sends: the request, and the generation it remixes (if any). */
+export function buildSubmitGenerationSchema(catalog: Catalog) {
+  return z
+    .object({
+      parentId: z.string().min(1, { error: "Unknown generation to remix" }).nullish(),
+      takes: takesSchema.default(1),
+    })
+    .and(buildGenerationRequestSchema(catalog));
+}
+
+/**
+ * A request as stored on a generation row (`generation.request`, JSON written by submitGeneration),
+ * read back: the one way to get it, never a cast. The stored value passed this schema when it was
+ * written; a row from an older shape fails loudly here instead of deep in the Kling client.
+ */
+export function parseStoredRequest(value: unknown): GenerationRequest {
+  const parsed = baseRequestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Stored generation request is invalid at ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
 /** Every rule of the capability matrix the request breaks, each naming the field, value and rule. */
 export function capabilityProblems(
   model: ModelCapability,
@@ -162,13 +193,6 @@ function fieldPath(field: string): PropertyKey[] {
     .split(/\.|\[(\d+)\]/)
     .filter(Boolean)
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-/** ["shots", 2, "duration"] -> "shots[2].duration": the field name a form and an API client see. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
-    .join("");
 }
 
 export function availableModels(catalog: Catalog) {

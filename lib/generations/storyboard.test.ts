@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildGenerationRequestSchema, fieldName, toKlingCreateBody } from "@/lib/generations/request";
-import { shotTimecodes } from "@/lib/generations/storyboard";
+import { fieldName } from "@/lib/errors";
+import { buildGenerationRequestSchema, toKlingCreateBody } from "@/lib/generations/request";
+import { shotTimecodes } from "@/lib/generations/storyboard.validation";
 import { DEFAULT_CATALOG } from "@/lib/kling/catalog";
 
 const schema = buildGenerationRequestSchema(DEFAULT_CATALOG);

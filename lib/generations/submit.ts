@@ -1,15 +1,15 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { BatchKind } from "@/lib/batches/batches.validation";
 import { db } from "@/lib/db";
-import { UserError } from "@/lib/errors";
+import { fieldName, UserError } from "@/lib/errors";
 import { budgetStatus, round } from "@/lib/generations/budget";
 import {
   buildGenerationRequestSchema,
-  fieldName,
   type GenerationRequest,
   type GenerationRequestInput,
 } from "@/lib/generations/request";
-import { storyboardPrompt } from "@/lib/generations/storyboard";
+import { storyboardPrompt } from "@/lib/generations/storyboard.validation";
 import { enqueueSubmit } from "@/lib/jobs/queues";
 import { getCatalog } from "@/lib/kling/catalog";
 import { estimateUnits } from "@/lib/kling/pricing";

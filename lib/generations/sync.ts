@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { transition } from "@/lib/generations/lease";
 import { fromStatusesOf, UPSTREAM_STATUSES } from "@/lib/generations/lifecycle";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 
 export async function enqueueSubmit(generationId: string) {

@@ -1,3 +1,4 @@
+import "server-only";
 import pg from "pg";
 import { serverEnv } from "@/lib/env";
 import { archiveGeneration } from "@/lib/generations/archive";

@@ -1,3 +1,4 @@
+import "server-only";
 import { SignJWT } from "jose";
 
 const TOKEN_LIFETIME_S = 1800;

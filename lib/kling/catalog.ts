@@ -1,5 +1,7 @@
+import "server-only";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { appConfig } from "@/lib/env";
 import { DEFAULT_MODELS, type ModelCapability, modelCapabilitySchema } from "@/lib/kling/models";
 import { DEFAULT_PRICING, type Pricing, pricingSchema } from "@/lib/kling/pricing";
 
@@ -69,6 +71,6 @@ let cached: Catalog | undefined;
 
 /** The catalog in effect on the server (validated at start-up by the launcher). */
 export function getCatalog(): Catalog {
-  cached ??= loadCatalog(process.env.KLING_CATALOG_FILE || undefined);
+  cached ??= loadCatalog(appConfig().KLING_CATALOG_FILE);
   return cached;
 }

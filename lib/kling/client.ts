@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createAuthorizer, type KlingCredentials } from "@/lib/kling/auth";
 import { errorFromResponse, KlingError } from "@/lib/kling/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { klingConfig } from "@/lib/env";
 import { KlingClient } from "@/lib/kling/client";
 import { KlingError } from "@/lib/kling/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";

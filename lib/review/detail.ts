@@ -1,10 +1,22 @@
+import "server-only";
+import { can, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { findArchivedVideo } from "@/lib/generations/queries";
+import { parseStoredRequest } from "@/lib/generations/request";
+import { mediaUrl } from "@/lib/media/urls";
 
-/** Everything the video page shows, scoped to the team (another team's id is simply not found). */
-export async function getVideoDetail(options: { teamId: string; generationId: string; viewerId: string }) {
-  const generation = await db.generation.findFirst({
-    where: { id: options.generationId, teamId: options.teamId, status: "archived" },
+/**
+ * Everything the video page shows, as one serializable object (ISO dates, plain numbers), scoped
+ * to the team: another team's id is simply not found. Its type is what the page's components take.
+ */
+export async function getVideoDetail(options: {
+  teamId: string;
+  generationId: string;
+  viewerId: string;
+  role: Role;
+}) {
+  const generation = await findArchivedVideo(db, {
+    ...options,
     include: {
       author: { select: { id: true, name: true } },
       assets: true,
@@ -23,25 +35,80 @@ export async function getVideoDetail(options: { teamId: string; generationId: st
       shareLinks: { where: { revokedAt: null }, orderBy: { createdAt: "desc" } },
     },
   });
-  if (!generation) throw new NotFoundError("That video does not exist in this team.");
   const video = generation.assets.find((asset) => asset.kind === "video");
   const poster = generation.assets.find((asset) => asset.kind === "poster");
+  const now = new Date();
   return {
-    ...generation,
+    id: generation.id,
+    prompt: generation.prompt,
+    negativePrompt: generation.negativePrompt,
+    model: generation.model,
+    mode: generation.mode,
+    duration: generation.duration,
+    aspectRatio: generation.aspectRatio,
+    sound: generation.sound,
+    request: parseStoredRequest(generation.request),
+    estimatedUnits: Number(generation.estimatedUnits),
+    chargedUnits: generation.chargedUnits === null ? null : Number(generation.chargedUnits),
+    author: generation.author,
+    createdAt: generation.createdAt.toISOString(),
+    archivedAt: generation.archivedAt?.toISOString() ?? null,
+    klingTaskId: generation.klingTaskId,
+    reviewState: generation.reviewState,
+    ratingAverage: generation.ratingAverage,
+    ratingCount: generation.ratingCount,
+    myRating: generation.ratings.find((rating) => rating.userId === options.viewerId)?.stars ?? null,
     video: video
       ? {
           id: video.id,
-          url: `/api/media/${video.id}`,
+          url: mediaUrl(video.id),
           durationSeconds: video.durationSeconds,
           width: video.width,
           height: video.height,
           sizeBytes: Number(video.sizeBytes),
         }
       : null,
-    posterUrl: poster ? `/api/media/${poster.id}` : null,
-    myRating: generation.ratings.find((rating) => rating.userId === options.viewerId)?.stars ?? null,
-    shareLinks: generation.shareLinks.filter((link) => !link.expiresAt || link.expiresAt > new Date()),
+    posterUrl: mediaUrl(poster?.id),
+    parent: generation.parent,
+    children: generation.children.map((child) => ({
+      id: child.id,
+      prompt: child.prompt,
+      status: child.status,
+    })),
+    comments: generation.comments.map((comment) => ({
+      id: comment.id,
+      body: comment.body,
+      timecodeSeconds: comment.timecodeSeconds,
+      author: comment.author.name,
+      createdAt: comment.createdAt.toISOString(),
+    })),
+    activity: generation.activities.map((activity) => ({
+      id: activity.id,
+      kind: activity.kind,
+      detail: jsonObject(activity.detail),
+      actor: activity.actor.name,
+      createdAt: activity.createdAt.toISOString(),
+    })),
+    // Note: live share tokens are public URLs; only roles that manage sharing receive them.
+    shareLinks: can(options.role, "share.manage")
+      ? generation.shareLinks
+          .filter((link) => !link.expiresAt || link.expiresAt > now)
+          .map((link) => ({
+            id: link.id,
+            token: link.token,
+            hidePrompt: link.hidePrompt,
+            expiresAt: link.expiresAt?.toISOString() ?? null,
+            viewCount: link.viewCount,
+          }))
+      : [],
   };
 }
 
 export type VideoDetail = Awaited<ReturnType<typeof getVideoDetail>>;
+
+/** Activity details are JSON objects written by lib/activity/log.ts; anything else reads as empty. */
+function jsonObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}

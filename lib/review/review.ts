@@ -1,36 +1,18 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
+import { recordActivity } from "@/lib/activity/log";
 import { db } from "@/lib/db";
-import { NotFoundError, UserError } from "@/lib/errors";
-import { REVIEW_STATES, type ReviewState } from "@/lib/gallery/filters";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { UserError } from "@/lib/errors";
+import { findArchivedVideo } from "@/lib/generations/queries";
+import {
+  commentSchema,
+  type ReviewState,
+  reviewStateSchema,
+  starsSchema,
+} from "@/lib/review/review.validation";
 
-export const commentSchema = z.object({
-  body: z
-    .string()
-    .trim()
-    .min(1, { error: "Comment is empty" })
-    .max(2000, { error: "Comment must be at most 2000 characters" }),
-  timecodeSeconds: z
-    .number()
-    .min(0, { error: "Timecode must be 0 or more seconds" })
-    .nullable()
-    .default(null),
-});
-
-/** The finished video, in this team, or 404: the first step of every review action. */
-async function videoInTeam(tx: Prisma.TransactionClient, teamId: string, generationId: string) {
-  const generation = await tx.generation.findFirst({
-    where: { id: generationId, teamId, status: "archived" },
-    select: {
-      id: true,
-      reviewState: true,
-      assets: { where: { kind: "video" }, select: { durationSeconds: true } },
-    },
-  });
-  if (!generation) throw new NotFoundError("That video does not exist in this team.");
-  return generation;
-}
+const videoDuration = { assets: { where: { kind: "video" }, select: { durationSeconds: true } } } as const;
 
 export async function setReviewState(options: {
   teamId: string;
@@ -38,15 +20,17 @@ export async function setReviewState(options: {
   generationId: string;
   state: ReviewState;
 }) {
-  if (!REVIEW_STATES.includes(options.state))
-    throw new UserError(`Review state must be one of ${REVIEW_STATES.join(", ")}`, { field: "state" });
+  const state = parseOrThrow(reviewStateSchema, options.state, "state");
   return db.$transaction(async (tx) => {
-    const video = await videoInTeam(tx, options.teamId, options.generationId);
-    if (video.reviewState === options.state) return;
-    await tx.generation.update({ where: { id: video.id }, data: { reviewState: options.state } });
-    await record(tx, options.teamId, options.actorId, video.id, "review", {
-      from: video.reviewState,
-      to: options.state,
+    const video = await findArchivedVideo(tx, options);
+    if (video.reviewState === state) return;
+    await tx.generation.update({ where: { id: video.id }, data: { reviewState: state } });
+    await recordActivity(tx, {
+      teamId: options.teamId,
+      actorId: options.actorId,
+      generationId: video.id,
+      kind: "review",
+      detail: { from: video.reviewState, to: state },
     });
   });
 }
@@ -57,11 +41,9 @@ export async function rateVideo(options: {
   generationId: string;
   stars: number;
 }) {
-  if (!Number.isInteger(options.stars) || options.stars < 1 || options.stars > 5) {
-    throw new UserError(`Rating must be 1 to 5 stars; got ${options.stars}`, { field: "stars" });
-  }
+  const stars = parseOrThrow(starsSchema, options.stars, "stars");
   return db.$transaction(async (tx) => {
-    const video = await videoInTeam(tx, options.teamId, options.generationId);
+    const video = await findArchivedVideo(tx, options);
     await tx.rating.upsert({
       where: { generationId_userId: { generationId: video.id, userId: options.userId } },
       create: {
@@ -69,9 +51,9 @@ export async function rateVideo(options: {
         generationId: video.id,
         teamId: options.teamId,
         userId: options.userId,
-        stars: options.stars,
+        stars,
       },
-      update: { stars: options.stars },
+      update: { stars },
     });
     const summary = await tx.rating.aggregate({
       where: { generationId: video.id },
@@ -82,7 +64,13 @@ export async function rateVideo(options: {
       where: { id: video.id },
       data: { ratingAverage: summary._avg.stars, ratingCount: summary._count },
     });
-    await record(tx, options.teamId, options.userId, video.id, "rating", { stars: options.stars });
+    await recordActivity(tx, {
+      teamId: options.teamId,
+      actorId: options.userId,
+      generationId: video.id,
+      kind: "rating",
+      detail: { stars },
+    });
     return { average: summary._avg.stars, count: summary._count };
   });
 }
@@ -99,7 +87,7 @@ export async function addComment(options: {
     throw new UserError(issue.message, { field: String(issue.path[0]) });
   }
   return db.$transaction(async (tx) => {
-    const video = await videoInTeam(tx, options.teamId, options.generationId);
+    const video = await findArchivedVideo(tx, { ...options, include: videoDuration });
     const length = video.assets[0]?.durationSeconds;
     const timecode = parsed.data.timecodeSeconds;
     if (timecode !== null && length && timecode > length + 0.5) {
@@ -117,18 +105,20 @@ export async function addComment(options: {
         ...parsed.data,
       },
     });
-    await record(tx, options.teamId, options.authorId, video.id, "comment", { timecodeSeconds: timecode });
+    await recordActivity(tx, {
+      teamId: options.teamId,
+      actorId: options.authorId,
+      generationId: video.id,
+      kind: "comment",
+      detail: { timecodeSeconds: timecode },
+    });
     return comment;
   });
 }
 
-export async function record(
-  tx: Prisma.TransactionClient,
-  teamId: string,
-  actorId: string,
-  generationId: string,
-  kind: string,
-  detail: Prisma.InputJsonValue,
-) {
-  await tx.activity.create({ data: { id: randomUUID(), teamId, actorId, generationId, kind, detail } });
+// The business functions check their own input too: scripts and tests call them without an action.
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UserError(parsed.error.issues[0].message, { field });
+  return parsed.data;
 }

@@ -1,10 +1,10 @@
+import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
+import { recordActivity } from "@/lib/activity/log";
 import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { record } from "@/lib/review/review";
-
-export const SHARE_EXPIRIES = { "1d": 1, "7d": 7, "30d": 30, never: null } as const;
-export type ShareExpiry = keyof typeof SHARE_EXPIRIES;
+import { findArchivedVideo } from "@/lib/generations/queries";
+import { SHARE_EXPIRIES, type ShareExpiry } from "@/lib/share/share.validation";
 
 /** A public link to one finished video. The token carries 192 random bits. */
 export async function createShareLink(options: {
@@ -21,10 +21,7 @@ export async function createShareLink(options: {
   }
   const days = SHARE_EXPIRIES[options.expiry];
   return db.$transaction(async (tx) => {
-    const generation = await tx.generation.findFirst({
-      where: { id: options.generationId, teamId: options.teamId, status: "archived" },
-    });
-    if (!generation) throw new NotFoundError("That video does not exist in this team.");
+    const generation = await findArchivedVideo(tx, options);
     const link = await tx.shareLink.create({
       data: {
         id: randomUUID(),
@@ -36,9 +33,12 @@ export async function createShareLink(options: {
         expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
       },
     });
-    await record(tx, options.teamId, options.userId, generation.id, "share", {
-      expiry: options.expiry,
-      hidePrompt: options.hidePrompt,
+    await recordActivity(tx, {
+      teamId: options.teamId,
+      actorId: options.userId,
+      generationId: generation.id,
+      kind: "share",
+      detail: { expiry: options.expiry, hidePrompt: options.hidePrompt },
     });
     return link;
   });
@@ -51,7 +51,13 @@ export async function revokeShareLink(options: { teamId: string; userId: string;
     });
     if (!link) throw new NotFoundError("That share link does not exist or is already revoked.");
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
-    await record(tx, options.teamId, options.userId, link.generationId, "unshare", {});
+    await recordActivity(tx, {
+      teamId: options.teamId,
+      actorId: options.userId,
+      generationId: link.generationId,
+      kind: "unshare",
+      detail: {},
+    });
   });
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { INVITATION_LIFETIME_S } from "@/lib/auth/auth";
 import { canAssignRole, type Role, roleOf } from "@/lib/auth/permissions";

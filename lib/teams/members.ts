@@ -1,3 +1,4 @@
+import "server-only";
 import { canAssignRole, type Role, roleOf } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";

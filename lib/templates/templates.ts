@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -92,6 +93,10 @@ export async function listTemplates(options: {
 }
 
 export type TemplateSummary = Awaited<ReturnType<typeof listTemplates>>[number];
+/** GET /api/templates answers this (app/api/templates/route.ts). */
+export interface GetTemplatesResponse {
+  templates: TemplateSummary[];
+}
 
 async function editableTemplate(options: {
   teamId: string;

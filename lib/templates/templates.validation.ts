@@ -92,5 +92,3 @@ export function fillValuesSchema(prompt: string) {
         });
     });
 }
-
-export const templateIdSchema = z.string().min(1, { error: "Template id is required" });

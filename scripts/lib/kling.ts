@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { appConfig, klingConfig } from "../../lib/env";
 
 export interface KlingBackend {
   env: Record<string, string>;
@@ -12,12 +13,12 @@ export interface KlingBackend {
  * keys that only this launcher and its app know, and a state file so tasks survive restarts.
  */
 export async function startKling(options: { dataDir: string; signal: AbortSignal }): Promise<KlingBackend> {
-  const { KLING_API_KEY, KLING_ACCESS_KEY, KLING_SECRET_KEY, KLING_API_BASE } = process.env;
-  if (KLING_API_KEY || (KLING_ACCESS_KEY && KLING_SECRET_KEY)) {
-    const base = KLING_API_BASE || "https://api-singapore.klingai.com";
+  const config = appConfig();
+  const live = klingConfig(config);
+  if (live) {
     return {
-      env: { KLING_BACKEND: "live", KLING_API_BASE: base },
-      description: `Kling API at ${base} (${KLING_API_KEY ? "API key" : "access key + secret key"})`,
+      env: { KLING_BACKEND: "live", KLING_API_BASE: live.baseUrl },
+      description: `Kling API at ${live.baseUrl} (${live.apiKey ? "API key" : "access key + secret key"})`,
       stop: async () => {},
     };
   }
@@ -26,14 +27,14 @@ export async function startKling(options: { dataDir: string; signal: AbortSignal
   const accessKey = `emu-ak-${randomBytes(8).toString("hex")}`;
   const secretKey = randomBytes(24).toString("base64url");
   const emulator = await startEmulator({
-    port: Number(process.env.EMULATOR_PORT || 0),
+    port: config.EMULATOR_PORT,
     accessKey,
     secretKey,
     stateFile: path.join(options.dataDir, "emulator", "state.json"),
-    ...(process.env.EMULATOR_SPEED === "fast" ? { speed: "fast" as const } : {}),
-    ...(process.env.EMULATOR_SIZE === "small" ? { videoSize: "small" as const } : {}),
+    speed: config.EMULATOR_SPEED,
+    videoSize: config.EMULATOR_SIZE,
     // Tests read what the emulator received (GET /__emulator/tasks); off unless asked for.
-    ...(process.env.EMULATOR_ADMIN === "1" ? { faultsEnabled: true } : {}),
+    faultsEnabled: config.EMULATOR_ADMIN === "1",
   });
   return {
     env: {

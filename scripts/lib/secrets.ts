@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { appConfig } from "../../lib/env";
 
 /**
  * The installation's session-signing secret: BETTER_AUTH_SECRET when set, otherwise generated once
@@ -7,7 +8,8 @@ import pg from "pg";
  * everyone signed in. There is no default secret.
  */
 export async function ensureAuthSecret(databaseUrl: string): Promise<string> {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const configured = appConfig().BETTER_AUTH_SECRET;
+  if (configured) return configured;
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on("error", () => {}); // a dropped connection fails the query below; it must not crash the launcher
   await client.connect();

@@ -113,7 +113,8 @@ test("over-limit prompts are flagged and screenshots at desktop and phone width"
   await openStudio(page);
   await page.getByLabel("Prompt", { exact: true }).fill("x".repeat(2501));
   await expect(page.getByText("2,501 / 2,500")).toBeVisible();
-  await expect(page.getByText("Prompt must be at most 2500 characters; it has 2501")).toBeVisible();
+  // The server's message, from the server's schema, shown before anything is sent.
+  await expect(page.getByText("Prompt must be at most 2500 characters; got 2501")).toBeVisible();
   await expect(page.getByRole("button", { name: "Generate" })).toBeDisabled();
 
   await page

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "../../app/api/me/route";
 import { type Auth, createAuth } from "../../lib/auth/auth";
+import { passwordSchema } from "../../lib/auth/auth.validation";
 import { getAuth } from "../../lib/auth/instance";
 import { resolveTeamContext } from "../../lib/auth/session";
 import { completeSetup, needsSetup } from "../../lib/auth/setup";
 import { clearSignInAttempts, consumeSignInAttempt } from "../../lib/auth/throttle";
 import { createUserWithPassword } from "../../lib/auth/users";
-import { passwordSchema } from "../../lib/auth/validation";
 import { db } from "../../lib/db";
 import {
   acceptInvitation,

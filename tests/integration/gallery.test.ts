@@ -93,7 +93,17 @@ async function seedVideo(options: {
       teamId: options.teamId,
       authorId: options.authorId,
       status: "archived",
-      request: { prompt: options.prompt },
+      request: {
+        prompt: options.prompt,
+        negativePrompt: "",
+        model: options.model,
+        mode: "std",
+        duration: 5,
+        aspectRatio: "16:9",
+        cfgScale: null,
+        camera: null,
+        sound: false,
+      },
       prompt: options.prompt,
       model: options.model,
       mode: "std",
@@ -193,6 +203,7 @@ describe("gallery", () => {
       teamId: team.team.id,
       generationId: ids.desert,
       viewerId: team.owner.user.id,
+      role: "owner",
     });
     expect(detail.ratingAverage).toBe(4.5);
     expect(detail.myRating).toBe(4);
@@ -226,18 +237,25 @@ describe("gallery", () => {
       teamId: team.team.id,
       generationId: ids.fox,
       viewerId: team.owner.user.id,
+      role: "owner",
     });
     expect(detail.comments.map((comment) => [comment.body, comment.timecodeSeconds])).toEqual([
       ["Lovely light", 1.5],
     ]);
-    expect(detail.activities.map((activity) => activity.kind)).toEqual(["comment", "review"]);
+    expect(detail.activity.map((activity) => activity.kind)).toEqual(["comment", "review"]);
   });
 
   it("refuses every review action and the video page to a member of another team with 404", async () => {
     const foreign = ids.fox;
     const stranger = { teamId: other.team.id, userId: other.owner.user.id };
     const attempts = [
-      () => getVideoDetail({ teamId: stranger.teamId, generationId: foreign, viewerId: stranger.userId }),
+      () =>
+        getVideoDetail({
+          teamId: stranger.teamId,
+          generationId: foreign,
+          viewerId: stranger.userId,
+          role: "owner",
+        }),
       () =>
         setReviewState({
           teamId: stranger.teamId,
@@ -285,6 +303,29 @@ describe("gallery", () => {
 });
 
 describe("share links", () => {
+  it("reach the video page's detail only for roles that manage sharing; the detail is plain JSON", async () => {
+    const link = await createShareLink({
+      teamId: team.team.id,
+      userId: team.owner.user.id,
+      generationId: ids.market,
+      expiry: "never",
+      hidePrompt: false,
+    });
+    const detailFor = (role: "owner" | "creator" | "reviewer" | "viewer") =>
+      getVideoDetail({ teamId: team.team.id, generationId: ids.market, viewerId: team.owner.user.id, role });
+    for (const role of ["owner", "creator"] as const)
+      expect((await detailFor(role)).shareLinks.map((shared) => shared.token)).toContain(link.token);
+    for (const role of ["reviewer", "viewer"] as const)
+      expect((await detailFor(role)).shareLinks).toEqual([]);
+    const detail = await detailFor("owner");
+    // What the server hands the client component survives JSON unchanged: no Date, Decimal or BigInt.
+    expect(JSON.parse(JSON.stringify(detail))).toEqual(detail);
+    expect(detail.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(detail.video?.url).toBe(`/api/media/${detail.video?.id}`);
+    expect(detail.request.prompt).toBe(detail.prompt);
+    await revokeShareLink({ teamId: team.team.id, userId: team.owner.user.id, linkId: link.id });
+  });
+
   it("serve the video to anyone with Range, and the same 404 for unknown, revoked and expired tokens", async () => {
     const link = await createShareLink({
       teamId: team.team.id,

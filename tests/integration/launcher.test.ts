@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/database/embedded";
+import { TSX_NODE_ARGS } from "../../scripts/lib/tsx";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const running: ChildProcess[] = [];
@@ -31,7 +32,7 @@ interface Launch {
 
 function launch(mode: string, env: Record<string, string | undefined>): Launch {
   const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", mode], {
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/launch.ts", mode], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: undefined, KLING_API_KEY: undefined, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -12,6 +12,7 @@ import { stopBoss } from "../../lib/jobs/boss";
 import { startWorker } from "../../lib/jobs/worker";
 import { probe } from "../../lib/media/ffmpeg";
 import { getStorage } from "../../lib/storage";
+import { TSX_NODE_ARGS } from "../../scripts/lib/tsx";
 import { teamWith } from "./helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "./helpers/database";
 import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
@@ -267,7 +268,7 @@ describe("worker crashes", () => {
 });
 
 function spawnWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/worker.ts"], {
     cwd: root,
     env: { ...process.env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,6 +1,6 @@
 // GET /api/generations?active=1 | ?ids=a,b – the current team's generations for the studio's queue
 import { withTeam } from "@/lib/auth/session";
-import { listGenerationsForPolling } from "@/lib/generations/queries";
+import { type GetGenerationsResponse, listGenerationsForPolling } from "@/lib/generations/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +17,8 @@ export const GET = withTeam(
       active: params.get("active") === "1",
       ids,
     });
-    return Response.json({ generations }, { headers: { "cache-control": "no-store" } });
+    const body: GetGenerationsResponse = { generations };
+    return Response.json(body, { headers: { "cache-control": "no-store" } });
   },
   { permission: "team.view" },
 );
-
-export type GetGenerationsResponse = { generations: Awaited<ReturnType<typeof listGenerationsForPolling>> };

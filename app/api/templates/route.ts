@@ -20,5 +20,3 @@ export const GET = withTeam(
     ),
   { permission: "team.view" },
 );
-
-export type GetTemplatesResponse = { templates: Awaited<ReturnType<typeof getTemplates>> };

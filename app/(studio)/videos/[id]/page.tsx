@@ -21,70 +21,21 @@ export default async function VideoPage({
   if (!context) return null;
   const { id } = await params;
   const filter = parseGalleryFilter(await searchParams);
+  const role = context.member.role;
   const detail = await getVideoDetail({
     teamId: context.team.id,
     generationId: id,
     viewerId: context.user.id,
+    role,
   }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const neighbors = await galleryNeighbors({ teamId: context.team.id, filter, id });
   const query = filterToQuery(filter);
-  const role = context.member.role;
   return (
     <VideoReview
-      detail={{
-        id: detail.id,
-        prompt: detail.prompt,
-        negativePrompt: detail.negativePrompt,
-        model: detail.model,
-        mode: detail.mode,
-        duration: detail.duration,
-        aspectRatio: detail.aspectRatio,
-        sound: detail.sound,
-        request: detail.request as Record<string, unknown>,
-        estimatedUnits: Number(detail.estimatedUnits),
-        chargedUnits: detail.chargedUnits === null ? null : Number(detail.chargedUnits),
-        author: detail.author,
-        createdAt: detail.createdAt.toISOString(),
-        archivedAt: detail.archivedAt?.toISOString() ?? null,
-        klingTaskId: detail.klingTaskId,
-        reviewState: detail.reviewState,
-        ratingAverage: detail.ratingAverage,
-        ratingCount: detail.ratingCount,
-        myRating: detail.myRating,
-        video: detail.video,
-        posterUrl: detail.posterUrl,
-        parent: detail.parent,
-        children: detail.children.map((child) => ({
-          id: child.id,
-          prompt: child.prompt,
-          status: child.status,
-        })),
-        comments: detail.comments.map((comment) => ({
-          id: comment.id,
-          body: comment.body,
-          timecodeSeconds: comment.timecodeSeconds,
-          author: comment.author.name,
-          createdAt: comment.createdAt.toISOString(),
-        })),
-        activity: detail.activities.map((activity) => ({
-          id: activity.id,
-          kind: activity.kind,
-          detail: activity.detail as Record<string, unknown>,
-          actor: activity.actor.name,
-          createdAt: activity.createdAt.toISOString(),
-        })),
-        // Note: live share tokens are public URLs; only roles that manage sharing receive them.
-        shareLinks: (can(role, "share.manage") ? detail.shareLinks : []).map((link) => ({
-          id: link.id,
-          token: link.token,
-          hidePrompt: link.hidePrompt,
-          expiresAt: link.expiresAt?.toISOString() ?? null,
-          viewCount: link.viewCount,
-        })),
-      }}
+      detail={detail}
       permissions={{
         review: can(role, "review.set"),
         comment: can(role, "comment.create"),

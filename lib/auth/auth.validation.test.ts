@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { budgetSchema, emailSchema, passwordSchema } from "@/lib/auth/validation";
+import { passwordSchema } from "@/lib/auth/auth.validation";
+import { budgetSchema } from "@/lib/teams/teams.validation";
+import { emailSchema } from "@/lib/validation";
 
 const messageFor = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
   result.success ? undefined : result.error?.issues[0].message;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { GetTemplatesResponse } from "@/app/api/templates/route";
+import type { GetTemplatesResponse } from "@/lib/templates/templates";
 
 export const TEMPLATES_QUERY_KEY = ["templates"] as const;
 

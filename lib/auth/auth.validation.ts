@@ -1,14 +1,10 @@
+// Account forms (setup, sign-in, invitation sign-up): client-safe, shared by the forms and the actions.
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { teamNameSchema } from "@/lib/teams/teams.validation";
+import { emailSchema } from "@/lib/validation";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
-
-export const emailSchema = z
-  .string({ error: "Email is required" })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "Email must be a valid address, like name@example.com" }));
 
 export const personNameSchema = z
   .string({ error: "Name is required" })
@@ -27,12 +23,6 @@ export const passwordSchema = z
     error: "Password must use at least 5 different characters",
   });
 
-export const teamNameSchema = z
-  .string({ error: "Team name is required" })
-  .trim()
-  .min(2, { error: "Team name must be at least 2 characters" })
-  .max(60, { error: "Team name must be at most 60 characters" });
-
 export const setupSchema = z.object({
   name: personNameSchema,
   email: emailSchema,
@@ -49,24 +39,3 @@ export const signUpWithInviteSchema = z.object({
   name: personNameSchema,
   password: passwordSchema,
 });
-
-export const inviteSchema = z.object({
-  email: emailSchema,
-  role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` }),
-});
-
-export const budgetSchema = z
-  .string()
-  .trim()
-  .transform((value, context) => {
-    if (value === "") return null;
-    const units = Number(value);
-    if (!Number.isFinite(units) || units < 0 || units > 1_000_000_000) {
-      context.addIssue({
-        code: "custom",
-        message: "Monthly budget must be empty (no limit) or a number of units ≥ 0",
-      });
-      return z.NEVER;
-    }
-    return Math.round(units * 100) / 100;
-  });
