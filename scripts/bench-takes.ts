@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "./lib/chromium";
+import { TSX_NODE_ARGS } from "./lib/tsx";
 
 const PORT = Number(process.env.BENCH_PORT || 3215);
 const RUNS = 20;
@@ -14,7 +15,7 @@ const base = `http://127.0.0.1:${PORT}`;
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "kling-bench-takes-"));
 
-const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "start"], {
+const server: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/launch.ts", "start"], {
   cwd: root,
   env: {
     ...process.env,

@@ -55,6 +55,14 @@ test("a storyboard of 2 + 3 + 5 s gives a 10 s video whose shot list seeks; Klin
   await expect(storyboard.getByLabel("Shot 2 prompt")).toHaveValue(SHOTS[2].prompt);
   await storyboard.getByRole("button", { name: "Move shot 2 down" }).click();
   await expect(storyboard.getByLabel("Shot 3 prompt")).toHaveValue(SHOTS[2].prompt);
+  // And by dragging: shot 1 onto shot 3's place, then back.
+  const grip = { x: 14, y: 16 }; // the handle, not the prompt's text
+  await shots.nth(0).dragTo(shots.nth(2), { sourcePosition: grip, targetPosition: grip });
+  await expect(storyboard.getByLabel("Shot 3 prompt")).toHaveValue(SHOTS[0].prompt);
+  await expect(storyboard.getByLabel("Shot 1 prompt")).toHaveValue(SHOTS[1].prompt);
+  await shots.nth(2).dragTo(shots.nth(0), { sourcePosition: grip, targetPosition: grip });
+  await expect(storyboard.getByLabel("Shot 1 prompt")).toHaveValue(SHOTS[0].prompt);
+  await expect(storyboard.getByLabel("Shot 3 prompt")).toHaveValue(SHOTS[2].prompt);
 
   // A bad shot is flagged at the shot with the server's own rule (the form validates with the
   // server's schema; tests/integration/storyboard.test.ts shows the server refusing it by name).
