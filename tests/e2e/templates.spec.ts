@@ -65,4 +65,28 @@ test("a template with two variables fills the prompt with the values entered", a
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
   ).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press("Escape");
+  await expect(library).toBeHidden();
+
+  // "Save as template" from a video: the dialog starts from that video's prompt.
+  await page.getByLabel("Model").selectOption("kling-v2-5-turbo");
+  await page.getByRole("button", { name: /^Generate/ }).click();
+  const item = page
+    .getByTestId("queue-item")
+    .filter({ hasText: "A grey wolf runs across a frozen lake" })
+    .first();
+  await expect(item.getByTestId("queue-status")).toHaveText("Finished", { timeout: 60_000 });
+  await page.goto(`/videos/${await item.getAttribute("data-generation-id")}`);
+  await page.getByRole("button", { name: "Save as template" }).click();
+  const fromVideo = page.getByRole("dialog", { name: "Save as template" });
+  await expect(fromVideo.getByLabel("Template prompt")).toHaveValue(
+    "A grey wolf runs across a frozen lake at sunset, tracking shot",
+  );
+  await fromVideo
+    .getByLabel("Template prompt")
+    .fill("A grey wolf runs across {place} at sunset, tracking shot");
+  await fromVideo.getByLabel("Template name").fill("Wolf run");
+  await fromVideo.getByRole("button", { name: "Save template" }).click();
+  await expect(page.getByText("Saved “Wolf run” to the team's templates")).toBeVisible();
 });
