@@ -3,7 +3,7 @@
 import { Layers, Star } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
-import { takesLabel } from "@/lib/batches/batches.validation";
+import { batchLabel, takesLabel } from "@/lib/batches/batches.validation";
 import type { GalleryItem } from "@/lib/gallery/queries";
 import { REVIEW_LABELS, type ReviewState, reviewLabel } from "@/lib/review/review.validation";
 
@@ -45,7 +45,9 @@ export function GalleryGrid({
             >
               {filterBatch
                 ? `Take ${item.batch.index} of ${item.batch.size}`
-                : `See all ${takesLabel(item.batch.size)}`}
+                : item.batch.kind === "compare"
+                  ? "See the whole comparison"
+                  : `See all ${takesLabel(item.batch.size)}`}
             </Link>
           )}
         </li>
@@ -92,7 +94,7 @@ function GalleryCard({ item, href }: { item: GalleryItem; href: string }) {
             data-testid="takes-badge"
             className="absolute right-2 top-2 inline-flex items-center gap-1 rounded bg-black/70 px-1.5 py-0.5 text-xs text-fg"
           >
-            <Layers aria-hidden className="size-3" /> {takesLabel(item.batch.size)}
+            <Layers aria-hidden className="size-3" /> {batchLabel(item.batch.kind, item.batch.size)}
           </span>
         )}
       </div>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState, useTransition } from "react"
 import { toast } from "sonner";
 import { useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
 import { CameraControl } from "@/components/studio/camera-control";
+import { CompareDialog } from "@/components/studio/compare-dialog";
 import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { QueuePanel } from "@/components/studio/queue-panel";
@@ -231,6 +232,13 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
                   : `${budget.remaining} of ${budget.budget} units left this month`}
               </span>
             </div>
+            <CompareDialog
+              catalog={catalog}
+              draft={draft}
+              disabledReason={
+                !canGenerate ? "Your role cannot generate videos." : !started ? "Write a prompt first." : null
+              }
+            />
             <TakesSelect
               value={takes}
               error={errors.takes}

@@ -1,11 +1,12 @@
 "use client";
 
 import { Check, Layers } from "lucide-react";
+import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { QueueItem } from "@/components/studio/queue-item";
 import { pickTakeAction } from "@/lib/batches/actions";
-import { coverOf, takesLabel } from "@/lib/batches/batches.validation";
+import { batchLabel, coverOf, takesLabel } from "@/lib/batches/batches.validation";
 
 import type { GenerationSummary } from "@/lib/generations/queries";
 
@@ -58,8 +59,13 @@ export function TakeStack({
           className="inline-flex items-center gap-1 rounded-full bg-accent/20 px-2 py-0.5 font-semibold text-accent"
           data-testid="takes-badge"
         >
-          <Layers aria-hidden className="size-3" /> {takesLabel(batch.size)}
+          <Layers aria-hidden className="size-3" /> {batchLabel(batch.kind, batch.size)}
         </span>
+        {batch.kind === "compare" && (
+          <Link href={`/compare/${batch.id}`} className="text-accent underline">
+            Open the comparison
+          </Link>
+        )}
         <span className="text-muted">
           {finished} of {batch.size} finished · cover: take {cover.batchIndex}
         </span>
@@ -90,7 +96,7 @@ export function TakeStack({
                   heading={`Take ${take.batchIndex}`}
                 />
                 <div className="mt-1 flex justify-end">
-                  {isCover ? (
+                  {batch.kind === "compare" ? null : isCover ? (
                     <span className="inline-flex items-center gap-1 px-2 py-1 text-xs text-ok">
                       <Check aria-hidden className="size-3" /> Cover
                     </span>

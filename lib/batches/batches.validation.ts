@@ -19,6 +19,11 @@ export const pickTakeSchema = z.object({
   generationId: idSchema,
 });
 
+/** The stack badge: "3 takes", or "Comparison · 2" for a compare batch. */
+export function batchLabel(kind: string, size: number) {
+  return kind === "compare" ? `Comparison · ${size}` : takesLabel(size);
+}
+
 /** "3 takes", "1 take". */
 export function takesLabel(count: number) {
   return `${count} take${count === 1 ? "" : "s"}`;

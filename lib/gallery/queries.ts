@@ -31,6 +31,7 @@ interface GalleryRow {
   batchId: string | null;
   batchIndex: number | null;
   batchSize: number | null;
+  batchKind: string | null;
 }
 
 /**
@@ -54,7 +55,8 @@ export async function listGallery(options: {
            (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'poster') AS "posterId",
            (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'video') AS "videoId",
            g."batchId", g."batchIndex",
-           (SELECT count(*)::int FROM "generation" t WHERE t."batchId" = g."batchId") AS "batchSize"
+           (SELECT count(*)::int FROM "generation" t WHERE t."batchId" = g."batchId") AS "batchSize",
+           (SELECT b.kind FROM "batch" b WHERE b.id = g."batchId") AS "batchKind"
     FROM "generation" g JOIN "user" u ON u.id = g."authorId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order.by}
@@ -170,7 +172,9 @@ function toItem(row: GalleryRow) {
     author: { id: row.authorId, name: row.authorName },
     posterUrl: mediaUrl(row.posterId),
     videoUrl: mediaUrl(row.videoId),
-    batch: row.batchId ? { id: row.batchId, index: row.batchIndex, size: row.batchSize ?? 1 } : null,
+    batch: row.batchId
+      ? { id: row.batchId, kind: row.batchKind ?? "takes", index: row.batchIndex, size: row.batchSize ?? 1 }
+      : null,
   };
 }
 

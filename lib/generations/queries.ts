@@ -78,6 +78,7 @@ export async function listGenerationsForPolling(options: {
       sound: row.sound,
       parentId: row.parentId,
       batchIndex: row.batchIndex,
+      reviewState: row.reviewState,
       batch: row.batch
         ? {
             id: row.batch.id,

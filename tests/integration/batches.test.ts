@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../emulator/server";
 import { getAuth } from "../../lib/auth/instance";
 import { pickTake } from "../../lib/batches/batches";
+import {
+  createCompareShareLink,
+  resolveCompareToken,
+  revokeCompareShareLink,
+} from "../../lib/batches/compare";
 import { db } from "../../lib/db";
 import { parseGalleryFilter } from "../../lib/gallery/filters";
 import { listGallery } from "../../lib/gallery/queries";
@@ -131,7 +136,7 @@ describe("takes: several generations as one batch", () => {
       );
 
     expect((await inGallery()).map((item) => item.id)).toEqual([first.id]);
-    expect((await inGallery())[0].batch).toEqual({ id: batchId, index: 1, size: 3 });
+    expect((await inGallery())[0].batch).toEqual({ id: batchId, kind: "takes", index: 1, size: 3 });
 
     await pickTake({ teamId: team.id, batchId, generationId: second.id });
     expect((await inGallery()).map((item) => item.id)).toEqual([second.id]);
@@ -153,5 +158,53 @@ describe("takes: several generations as one batch", () => {
     expect(
       (await listGallery({ teamId: stranger.team.id, filter: parseGalleryFilter({ batch: batchId }) })).items,
     ).toEqual([]);
+  }, 90_000);
+
+  it("a comparison is one batch of kind compare; a bad column is named; its share link expires and revokes", async () => {
+    await expect(
+      submitGenerations({
+        teamId: team.id,
+        userId,
+        inputs: [BASE_REQUEST, { ...BASE_REQUEST, model: "kling-v2-6", duration: 7 }],
+        batch: { kind: "compare" },
+        fieldPrefix: (index) => `columns[${index}].`,
+      }),
+    ).rejects.toMatchObject({
+      field: "columns[1].duration",
+      message: "Kling 2.6 Standard supports 5 or 10 s; got 7 s",
+    });
+    const compare = await submitGenerations({
+      teamId: team.id,
+      userId,
+      inputs: [BASE_REQUEST, { ...BASE_REQUEST, model: "kling-v2-6" }],
+      batch: { kind: "compare" },
+    });
+    const batchId = compare.batchId as string;
+    for (const { id } of compare.generations) await waitForStatus(id, ["archived"]);
+    expect((await db.batch.findUniqueOrThrow({ where: { id: batchId } })).kind).toBe("compare");
+
+    const link = await createCompareShareLink({ teamId: team.id, userId, batchId, expiry: "1d" });
+    expect((await resolveCompareToken(link.token))?.cells.map((cell) => cell.generation.model)).toEqual([
+      "kling-v2-5-turbo",
+      "kling-v2-6",
+    ]);
+    const stranger = await teamWith(getAuth(), "Compare stranger");
+    await expect(
+      createCompareShareLink({
+        teamId: stranger.team.id,
+        userId: stranger.owner.user.id,
+        batchId,
+        expiry: "1d",
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    await db.batchShareLink.update({
+      where: { id: link.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await resolveCompareToken(link.token)).toBeNull();
+    const second = await createCompareShareLink({ teamId: team.id, userId, batchId, expiry: "never" });
+    await revokeCompareShareLink({ teamId: team.id, batchId, linkId: second.id });
+    expect(await resolveCompareToken(second.token)).toBeNull();
+    expect(await resolveCompareToken("not-a-real-token-0123456789")).toBeNull();
   }, 90_000);
 });
