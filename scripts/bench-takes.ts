@@ -42,7 +42,7 @@ try {
   await page.getByRole("button", { name: "Create studio" }).click();
   await page.waitForSelector("form[data-ready]");
   await page.getByLabel("Model").selectOption("kling-v2-5-turbo");
-  await page.getByLabel("Takes").selectOption("4");
+  await page.getByLabel("Takes", { exact: true }).selectOption("4");
 
   const timings: number[] = [];
   for (let run = 0; run < RUNS; run++) {

@@ -16,8 +16,8 @@ export interface CompareCell {
 const FRAME_SECONDS = 1 / 24;
 // Cells further than this from the first cell are nudged back to it while playing; beyond
 // JUMP_SECONDS they jump.
-const MAX_DRIFT_SECONDS = 0.02;
-const JUMP_SECONDS = 0.25;
+const MAX_DRIFT_SECONDS = 0.01;
+const JUMP_SECONDS = 0.2;
 const LAYOUTS: Record<number, string> = {
   1: "",
   2: "sm:grid-cols-2",
@@ -80,10 +80,13 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
       if (first) {
         for (const video of others) {
           const drift = video.currentTime - first.currentTime;
-          // Far off: jump. Slightly off: speed up or slow down a little, since every jump stalls
-          // the cell for a moment and would itself cause drift.
+          // Far off: jump. Slightly off: speed up or slow down, since every jump stalls the cell
+          // for a moment and would itself cause drift.
           if (Math.abs(drift) > JUMP_SECONDS) video.currentTime = first.currentTime;
-          else video.playbackRate = Math.abs(drift) > MAX_DRIFT_SECONDS ? (drift > 0 ? 0.9 : 1.1) : 1;
+          // Proportional: 0.1 s behind plays at 1.3× until caught up.
+          else
+            video.playbackRate =
+              Math.abs(drift) > MAX_DRIFT_SECONDS ? Math.min(1.5, Math.max(0.5, 1 - drift * 3)) : 1;
         }
         setTime(first.currentTime);
         if (first.ended) {

@@ -52,7 +52,7 @@ export function TakeStack({
       data-testid="take-stack"
       data-batch-id={batch.id}
       data-cover-id={cover.id}
-      aria-label={`${takesLabel(batch.size)}: ${cover.prompt.slice(0, 60)}`}
+      aria-label={`${batchLabel(batch.kind, batch.size)}: ${cover.prompt.slice(0, 60)}`}
     >
       <div className="flex flex-wrap items-center gap-2 px-1 text-xs">
         <span

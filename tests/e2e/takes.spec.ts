@@ -19,7 +19,7 @@ test("3 takes give three playable videos in one stack; Pick this take changes th
   await page.getByLabel("Duration").selectOption("5");
   const generate = page.getByRole("button", { name: /^Generate/ });
   await expect(generate).toContainText("1.5 units");
-  await page.getByLabel("Takes").selectOption("3");
+  await page.getByLabel("Takes", { exact: true }).selectOption("3");
   // Cost, label and budget line cover all three takes together.
   await expect(generate).toContainText("Generate 3 takes");
   await expect(generate).toContainText("4.5 units");
