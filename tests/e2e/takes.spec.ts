@@ -3,7 +3,7 @@ import { OWNER_STATE, playPast } from "./support";
 
 test.use({ storageState: OWNER_STATE });
 
-const PROMPT = "Three takes of a hummingbird hovering at a red flower, macro, slow motion";
+const PROMPT = "Three takes of a hummingbird hovering at a red zinnia flower, macro, slow motion";
 
 async function openStudio(page: Page) {
   await page.goto("/");
@@ -66,7 +66,7 @@ test("3 takes give three playable videos in one stack; Pick this take changes th
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // The gallery shows the batch as one card, the picked take; the others are one click away.
-  await page.goto(`/gallery?q=${encodeURIComponent("hummingbird")}`);
+  await page.goto(`/gallery?q=${encodeURIComponent("zinnia")}`);
   await expect(page.locator("a[data-card]")).toHaveCount(3); // a search finds every take
   await page.goto("/gallery");
   const cards = page
