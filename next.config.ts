@@ -16,6 +16,19 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The studio is self-hosted and often reached through a LAN address.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
+  // Responses the proxy does not see (static chunks) still must not be sniffed or framed; the rest
+  // of the headers, with the per-request CSP, come from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

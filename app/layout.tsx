@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { Toaster } from "sonner";
 import "./globals.css";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#0b0d12", colorScheme: "dark" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Note: reading the request makes every page render per request, so each gets the nonce of its
+  // own CSP (a prerendered page's scripts would carry none and be blocked).
+  await headers();
   return (
     <html lang="en" className="dark">
       <body className="min-h-dvh antialiased">

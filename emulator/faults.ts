@@ -4,18 +4,24 @@ export const FAULT_KINDS = [
   "http_500",
   "http_503",
   "http_504",
+  "http_404",
   "rate_limit",
   "latency",
   "reset",
   "response_lost",
   "callback_failure",
   "task_failure",
+  "link_expired",
+  "stall",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export const FAULT_SCOPES = ["create", "query", "list", "account", "all"] as const;
+export const FAULT_SCOPES = ["create", "query", "list", "account", "media", "all"] as const;
 export type FaultScope = (typeof FAULT_SCOPES)[number];
-/** The route kinds a request can belong to (faults with scope "all" match every one of them). */
+/**
+ * The route kinds a request can belong to. Scope "all" matches every API route but not "media":
+ * the result files are Kling's CDN, a different host, and fail on their own.
+ */
 export type RouteKind = Exclude<FaultScope, "all">;
 
 export interface FaultRuleInput {
@@ -32,6 +38,11 @@ export interface FaultRuleInput {
   lostAs?: "504" | "reset";
   /** For "task_failure": the task_status_msg of the failed task. */
   message?: string;
+  /**
+   * Scope "media" only: `count` applies to each result file separately ("503 six times, then
+   * 200" for every video), instead of to all requests together.
+   */
+  eachTarget?: boolean;
 }
 
 export interface FaultRule extends FaultRuleInput {
@@ -39,6 +50,8 @@ export interface FaultRule extends FaultRuleInput {
   scope: FaultScope;
   /** How many times the rule has fired. */
   fired: number;
+  /** With eachTarget: firings per target. */
+  firedFor?: Record<string, number>;
 }
 
 /** Programmatic twin of the /__emulator/faults admin endpoint. */
@@ -91,14 +104,14 @@ export class Faults implements FaultController {
     this.rules = [];
   }
 
-  /** Decides, and consumes, the faults for one API request of the given route kind. */
-  forRequest(route: RouteKind): RequestFaults {
+  /** Decides, and consumes, the faults for one request of the given route kind (and target file). */
+  forRequest(route: RouteKind, target?: string): RequestFaults {
     let latencyMs = 0;
     let action: FaultRule | null = null;
     for (const rule of this.matching(route)) {
       if (rule.kind === "latency") {
-        if (this.fires(rule)) latencyMs += rule.latencyMs ?? 1000;
-      } else if (!action && this.fires(rule)) {
+        if (this.fires(rule, target)) latencyMs += rule.latencyMs ?? 1000;
+      } else if (!action && this.fires(rule, target)) {
         action = { ...rule };
       }
     }
@@ -130,19 +143,28 @@ export class Faults implements FaultController {
       (rule) =>
         rule.kind !== "callback_failure" &&
         rule.kind !== "task_failure" &&
-        (rule.scope === "all" || rule.scope === route),
+        (rule.scope === route || (rule.scope === "all" && route !== "media")),
     );
   }
 
   /** Rolls the dice (only for probabilistic rules, so next-N rules never consume randomness). */
-  private fires(rule: FaultRule): boolean {
+  private fires(rule: FaultRule, target?: string): boolean {
+    const perTarget = rule.eachTarget && target !== undefined;
+    if (perTarget && rule.count !== undefined && (rule.firedFor?.[target] ?? 0) >= rule.count) return false;
     if (rule.probability !== undefined && this.random.next() >= rule.probability) return false;
     rule.fired += 1;
+    if (perTarget) {
+      rule.firedFor ??= {};
+      rule.firedFor[target] = (rule.firedFor[target] ?? 0) + 1;
+    }
     return true;
   }
 
+  /** Per-target rules never retire: every new file gets its own count. */
   private retireSpent(): void {
-    this.rules = this.rules.filter((rule) => rule.count === undefined || rule.fired < rule.count);
+    this.rules = this.rules.filter(
+      (rule) => rule.eachTarget || rule.count === undefined || rule.fired < rule.count,
+    );
   }
 }
 
@@ -173,6 +195,11 @@ export function checkRule(input: FaultRuleInput): FaultRuleInput & { scope: Faul
   }
   if (input.lostAs !== undefined && input.lostAs !== "504" && input.lostAs !== "reset") {
     throw new Error(`fault lostAs must be "504" or "reset"; got ${JSON.stringify(input.lostAs)}`);
+  }
+  if (input.eachTarget !== undefined && (typeof input.eachTarget !== "boolean" || input.scope !== "media")) {
+    throw new Error(
+      `fault eachTarget must be a boolean, with scope "media"; got ${JSON.stringify(input.eachTarget)}`,
+    );
   }
   if (input.message !== undefined && typeof input.message !== "string") {
     throw new Error(`fault message must be a string; got ${JSON.stringify(input.message)}`);

@@ -7,6 +7,11 @@ export type MediaVariant = "video" | "watermark";
  * The signature covers the file and expiry, so a URL cannot be extended by editing ksTime.
  */
 export class MediaUrls {
+  /** Links a `link_expired` fault killed ("file:ksTime"): they stay dead, like a real expired link. */
+  private readonly expired = new Set<string>();
+  /** Per file, how many links were killed: each new link is minted one second earlier, so it differs. */
+  private readonly reissued = new Map<string, number>();
+
   constructor(
     private readonly signingKey: string,
     private readonly baseUrl: () => string,
@@ -14,8 +19,21 @@ export class MediaUrls {
 
   url(videoId: string, variant: MediaVariant, expiresAt: number): string {
     const fileName = mediaFileName(videoId, variant);
-    const ksTime = Math.floor(expiresAt / 1000).toString(16);
+    const shift = this.reissued.get(fileName) ?? 0;
+    const ksTime = (Math.floor(expiresAt / 1000) - shift).toString(16);
     return `${this.baseUrl()}/media/${fileName}?ksTime=${ksTime}&ksSecret=${this.sign(fileName, ksTime)}`;
+  }
+
+  /** Ends this one link; asking Kling for the task again (GET) hands out a fresh one. */
+  expire(fileName: string, ksTime: string): void {
+    const key = `${fileName}:${ksTime}`;
+    if (this.expired.has(key)) return;
+    this.expired.add(key);
+    this.reissued.set(fileName, (this.reissued.get(fileName) ?? 0) + 1);
+  }
+
+  isExpired(fileName: string, ksTime: string | null): boolean {
+    return this.expired.has(`${fileName}:${ksTime}`);
   }
 
   isSigned(fileName: string, ksTime: string | null, ksSecret: string | null): boolean {

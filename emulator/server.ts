@@ -6,6 +6,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createAuthenticator } from "./auth";
 import { CallbackSender } from "./callbacks";
+import { CreatePostCounter, type CreatePostCounts } from "./create-posts";
 import {
   internalError,
   internalTimeout,
@@ -28,7 +29,9 @@ import { KlingService } from "./service";
 import { TaskStore } from "./store";
 import { taskJson } from "./task-json";
 import type { TaskRecord } from "./tasks";
+import { parseTextToVideoRequest } from "./validation";
 
+export type { CreatePostCounts } from "./create-posts";
 export type { FaultController, FaultRule, FaultRuleInput } from "./faults";
 export type { EmulatorOptions } from "./options";
 export type { TaskRecord } from "./tasks";
@@ -47,6 +50,13 @@ export interface Emulator {
   faults: FaultController;
   /** Copies of every task record, e.g. to count upstream tasks per external_task_id in tests. */
   tasks(): TaskRecord[];
+  /**
+   * Create POSTs received, per external_task_id, whatever became of them (faulted, refused as a
+   * duplicate, created). Counting tasks is not enough: the uniqueness check hides a second POST.
+   */
+  createPosts(): CreatePostCounts;
+  /** N finished (failed, free) tasks without rendering: pushes real tasks off the first list page. */
+  addFillerTasks(count: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -71,13 +81,24 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
   const ids = createSeededRandom(`ids:${options.seed}`);
   const service = new KlingService(store, lifecycle, options, faults, ids, mediaUrls);
   const authenticate = createAuthenticator(options);
+  const createPosts = new CreatePostCounter();
+  const addFillerTasks = (count: number) =>
+    service.addFillerTasks(
+      count,
+      parseTextToVideoRequest({ model_name: "kling-v2-5-turbo", prompt: "filler" }, options.retiredModels),
+    );
 
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const method = req.method ?? "GET";
-    if (isMediaPath(url.pathname)) return serveMedia(req, res, url, store, mediaUrls, media.dir);
+    if (isMediaPath(url.pathname)) {
+      return serveMedia(req, res, url, { store, mediaUrls, mediaDir: media.dir, faults });
+    }
     if (url.pathname === `${ADMIN_PREFIX}health`) return sendJson(res, 200, { ok: true });
     if (url.pathname.startsWith(ADMIN_PREFIX) && options.faultsEnabled) {
-      if (await handleAdmin(req, res, url.pathname, faults, store, callbacks)) return;
+      if (
+        await handleAdmin(req, res, url.pathname, { faults, store, callbacks, createPosts, addFillerTasks })
+      )
+        return;
     }
     const match = matchApiRoute(method, url.pathname, url.searchParams);
     if ("unknown" in match) {
@@ -86,12 +107,37 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
       );
     }
     if ("wrongMethod" in match) throw methodInvalid(match.wrongMethod);
-    const { latencyMs, action } = faults.forRequest(match.route.kind);
+    // A create is counted as soon as it arrives, before any fault or check can swallow it.
+    const body = match.route.kind === "create" ? await readJsonBody(req).catch((error) => error) : undefined;
+    const createKey =
+      match.route.kind === "create"
+        ? createPosts.record(body, (external) => store.findByExternalId(external) !== undefined)
+        : undefined;
+    try {
+      await answerApi(req, res, url, match.route, body, createKey);
+    } finally {
+      if (createKey !== undefined) createPosts.finished(createKey);
+    }
+  };
+
+  const answerApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    route: ApiRoute,
+    body: unknown,
+    createKey: string | undefined,
+  ): Promise<void> => {
+    const { latencyMs, action } = faults.forRequest(route.kind);
     if (latencyMs > 0) await sleep(latencyMs);
     if (action) applyFaultBeforeHandling(action, req);
-    if (req.socket.destroyed) return;
+    // A reset is never handled. A client that gave up during the latency is not noticed, as on a
+    // real server: its create still goes through (the "latency beyond the client timeout" hazard).
+    if (action?.kind === "reset") return;
     await authenticate(req.headers.authorization);
-    const data = await runRoute(service, match.route, req, url);
+    if (body instanceof Error) throw body;
+    const data = await runRoute(service, route, body, url);
+    if (createKey !== undefined) createPosts.recordCreated(createKey);
     if (action?.kind === "response_lost") {
       // The work is done (e.g. the task exists) but the client never learns it.
       if (action.lostAs === "reset") req.socket.destroy();
@@ -140,6 +186,8 @@ export async function startEmulator(partialOptions: Partial<EmulatorOptions> = {
     options,
     faults,
     tasks: () => structuredClone(store.all()),
+    createPosts: () => createPosts.counts(),
+    addFillerTasks,
     close: () => {
       closing ??= (async () => {
         clearInterval(sweeper);
@@ -175,12 +223,12 @@ function applyFaultBeforeHandling(action: FaultRule, req: IncomingMessage): void
 async function runRoute(
   service: KlingService,
   route: ApiRoute,
-  req: IncomingMessage,
+  createBody: unknown,
   url: URL,
 ): Promise<unknown> {
   switch (route.kind) {
     case "create":
-      return service.createTask(await readJsonBody(req));
+      return service.createTask(createBody);
     case "query":
       return route.pathId !== undefined
         ? service.getTask(route.pathId)
@@ -189,6 +237,8 @@ async function runRoute(
       return service.listTasks(url.searchParams);
     case "account":
       return service.accountCosts(url.searchParams);
+    case "media":
+      throw new Error("media requests are not API routes");
   }
 }
 

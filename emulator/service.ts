@@ -87,6 +87,37 @@ export class KlingService {
     return createdTaskJson(task);
   }
 
+  /**
+   * Admin, for tests: `count` finished (failed, free) tasks created now, without rendering, so a
+   * real task can be pushed off the first list page (500 newer tasks) cheaply.
+   */
+  async addFillerTasks(count: number, template: TaskRecord["request"]): Promise<number> {
+    const now = Date.now();
+    const tasks: TaskRecord[] = [];
+    for (let index = 0; index < count; index++) {
+      const task: TaskRecord = {
+        taskId: newNumericId(this.ids, (id) => this.store.hasVideoOrTaskId(id)),
+        externalTaskId: null,
+        status: "failed",
+        statusMessage: "filler task (emulator admin)",
+        createdAt: now,
+        updatedAt: now,
+        processingAt: null,
+        completedAt: now,
+        expiresAt: null,
+        request: template,
+        units: 0,
+        videoId: "",
+        plannedFailure: null,
+        sequence: this.store.nextSequence(),
+      };
+      task.videoId = newNumericId(this.ids, (id) => id === task.taskId || this.store.hasVideoOrTaskId(id));
+      tasks.push(task);
+    }
+    await this.store.insertMany(tasks);
+    return tasks.length;
+  }
+
   getTask(id: string): LegacyTask {
     const task = this.store.findByIdOrExternalId(id);
     if (!task) throw resourceNotFound(`task not found: no task has task_id or external_task_id "${id}"`);

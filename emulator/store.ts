@@ -76,6 +76,16 @@ export class TaskStore {
     await this.save();
   }
 
+  /** Several at once, persisted once (filler tasks for tests). */
+  async insertMany(tasks: TaskRecord[]): Promise<void> {
+    for (const task of tasks) {
+      this.tasks.set(task.taskId, task);
+      if (task.externalTaskId !== null) this.byExternalId.set(task.externalTaskId, task.taskId);
+      this.ledger.push({ at: task.createdAt, delta: -task.units, taskId: task.taskId });
+    }
+    await this.save();
+  }
+
   refund(task: TaskRecord, at: number): void {
     this.ledger.push({ at, delta: task.units, taskId: task.taskId });
   }

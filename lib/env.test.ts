@@ -19,8 +19,8 @@ describe("configuration", () => {
   it("refuses a bad value naming the variable, instead of falling back silently", () => {
     expect(() => appConfig({ KLING_POLL_INTERVAL_SECONDS: "soon" })).toThrow(/KLING_POLL_INTERVAL_SECONDS/);
     expect(() => appConfig({ WORKER: "elsewhere" })).toThrow(/WORKER/);
-    expect(() => appConfig({ ARCHIVE_MAX_ATTEMPTS: "0" })).toThrow(
-      /ARCHIVE_MAX_ATTEMPTS: must be at least 1/,
+    expect(() => appConfig({ KLING_LATE_CHECKS_PER_TICK: "0" })).toThrow(
+      /KLING_LATE_CHECKS_PER_TICK: must be at least 1/,
     );
     expect(appConfig({ KLING_TASK_DEADLINE_SECONDS: "0.05" }).KLING_TASK_DEADLINE_SECONDS).toBe(0.05);
   });

@@ -15,6 +15,56 @@ const count = (fallback: number) =>
     .min(1, { error: "must be at least 1" })
     .default(fallback);
 
+const flag = z
+  .enum(["1", "0", "true", "false"], { error: "must be 1, 0, true or false" })
+  .transform((value) => value === "1" || value === "true");
+
+// Where media lives (DEPLOY.md). Its own schema (zod cannot extend a refined object), joined into
+// serverEnv(); the launcher and the migration script check it before any DATABASE_URL exists.
+const storageEnvSchema = z
+  .object({
+    STORAGE: z.enum(["local", "s3"], { error: 'must be "local" or "s3"' }).default("local"),
+    S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "must be a bucket name (3-63 lowercase letters, digits, dots, dashes)",
+      )
+      .optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    /** For R2, Garage, SeaweedFS, Ceph, MinIO and others; unset means AWS itself. */
+    S3_ENDPOINT: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://s3.example.com" })
+      .optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: flag.default(false),
+    /** Stream media through the studio (with Range) instead of redirecting to presigned URLs. */
+    S3_PROXY: flag.default(false),
+    /** Lifetime of a presigned media URL: minutes, so a leaked URL soon stops working. */
+    S3_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  })
+  .superRefine((env, context) => {
+    if (env.STORAGE !== "s3") return;
+    if (!env.S3_BUCKET)
+      context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+      context.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required with the other S3 key (or leave both unset for the SDK's default credentials)",
+      });
+    }
+  });
+
+export type StorageEnv = z.infer<typeof storageEnvSchema>;
+
+/** The storage settings alone (no DATABASE_URL needed); throws naming each bad variable. */
+export function storageEnv(source: Record<string, string | undefined> = process.env): StorageEnv {
+  return parse(storageEnvSchema, source);
+}
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Unset: the launcher starts an embedded PostgreSQL and sets it for the app. */
@@ -30,6 +80,14 @@ const configSchema = z.object({
   /** JSON overriding models and prices (lib/kling/catalog.ts). */
   KLING_CATALOG_FILE: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Hops of trusted reverse proxy in front of the studio; X-Forwarded-* is ignored without one. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "false", "true"], { error: "TRUST_PROXY must be 1 (a reverse proxy is in front) or 0" })
+    .transform((value) => value === "1" || value === "true")
+    .default(false),
+  /** Per-member limits (lib/security/rate-limit.ts): generations per 10 minutes, share links per hour. */
+  MEMBER_GENERATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  MEMBER_SHARE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Signs sessions; the launcher generates one per installation and keeps it in the database. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** `external`: the web server runs no worker; `npm run worker` processes do the work. */
@@ -37,11 +95,20 @@ const configSchema = z.object({
   // Pipeline timings (lib/generations/settings.ts); tests shorten them.
   KLING_POLL_INTERVAL_SECONDS: seconds(5),
   KLING_TASK_DEADLINE_SECONDS: seconds(60 * 60),
-  JOB_LEASE_SECONDS: seconds(300),
+  WORKER_HEARTBEAT_SECONDS: seconds(1),
+  WORKER_STALE_SECONDS: seconds(5),
   KLING_RETRY_BASE_SECONDS: seconds(2),
   KLING_RETRY_MAX_SECONDS: seconds(60),
   KLING_MAX_SUBMIT_ATTEMPTS: count(10),
-  ARCHIVE_MAX_ATTEMPTS: count(5),
+  KLING_TIMEOUT_SECONDS: seconds(30),
+  KLING_CREATE_SETTLE_SECONDS: seconds(90),
+  KLING_RETENTION_SECONDS: seconds(30 * 86_400),
+  KLING_LATE_CHECKS_PER_TICK: count(20),
+  ARCHIVE_RETRY_MAX_SECONDS: seconds(60 * 60),
+  ARCHIVE_DOWNLOAD_IDLE_SECONDS: seconds(60),
+  ARCHIVE_MAX_VIDEO_BYTES: count(2 * 1024 ** 3),
+  FFPROBE_TIMEOUT_SECONDS: seconds(30),
+  FFMPEG_TIMEOUT_SECONDS: seconds(120),
   // The launcher's emulator (scripts/lib/kling.ts).
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   EMULATOR_SPEED: z.enum(["demo", "fast"]).default("demo"),
@@ -57,7 +124,7 @@ const serverEnvSchema = configSchema.extend({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
-export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export type ServerEnv = z.infer<typeof serverEnvSchema> & StorageEnv;
 
 /**
  * The configuration as it is right now, read afresh on every call: for the launcher and scripts
@@ -71,7 +138,7 @@ let cached: ServerEnv | undefined;
 
 /** The running app's configuration (a database is required); parsed once. */
 export function serverEnv(): ServerEnv {
-  cached ??= parse(serverEnvSchema, process.env);
+  cached ??= { ...parse(serverEnvSchema, process.env), ...storageEnv() };
   return cached;
 }
 

@@ -24,6 +24,7 @@ const server: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts
     DATA_DIR: dataDir,
     EMULATOR_SPEED: "fast",
     EMULATOR_SIZE: "small",
+    MEMBER_GENERATE_LIMIT: "1000000", // the bench is one member submitting many batches
     KLING_POLL_INTERVAL_SECONDS: "1",
     DATABASE_URL: "",
     KLING_API_KEY: "",

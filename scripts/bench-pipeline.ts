@@ -18,8 +18,10 @@ Object.assign(process.env, {
   DATABASE_URL: postgres.url,
   DATA_DIR: path.join(workDir, "data"),
   KLING_POLL_INTERVAL_SECONDS: "0.25",
-  JOB_LEASE_SECONDS: "5",
+  WORKER_HEARTBEAT_SECONDS: "0.5",
+  WORKER_STALE_SECONDS: "3",
   KLING_RETRY_BASE_SECONDS: "0.25",
+  MEMBER_GENERATE_LIMIT: "1000000", // the bench is one member submitting hundreds
 });
 
 const { db } = await import("../lib/db");

@@ -20,6 +20,7 @@ import { startKling } from "./lib/kling";
 import { acquireDataDirLock } from "./lib/lock";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 import { ensureAuthSecret } from "./lib/secrets";
+import { assertStorageReady } from "./lib/storage";
 
 type Mode = "start" | "dev" | "build" | "db";
 const MODES: Mode[] = ["start", "dev", "build", "db"];
@@ -69,6 +70,7 @@ async function main() {
   assertWritableDataDir(dataDir);
   cleanups.push(acquireDataDirLock(dataDir));
   if (mode !== "db") await assertPortFree(port);
+  const storage = mode === "db" ? "" : await assertStorageReady(dataDir);
 
   const database = await ensureDatabase(dataDir);
   const migrations = await migrate({ databaseUrl: database.url, log: (line) => console.log(`  ${line}`) });
@@ -99,6 +101,7 @@ async function main() {
   console.log(`\nKling Studio is running at http://localhost:${port}`);
   console.log(`  database: ${database.description}`);
   console.log(`  kling:    ${kling.description}`);
+  console.log(`  storage:  ${storage}`);
   console.log("  Press Ctrl-C to stop.\n");
   server.on("exit", (code) => {
     if (!stopping) {

@@ -47,7 +47,7 @@ export default async function StudioLayout({ children }: { children: React.React
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
-        {context ? <Providers>{children}</Providers> : <NoTeam />}
+        {context ? <Providers teamId={context.team.id}>{children}</Providers> : <NoTeam />}
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { type CompareCell, SyncedPlayer } from "@/components/compare/synced-player";
 import { useGenerationsByIds } from "@/components/hooks/queries/use-generations-query";
+import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { createCompareShareAction, revokeCompareShareAction } from "@/lib/batches/actions";
 import { isActive, statusLabel } from "@/lib/generations/lifecycle";
@@ -27,6 +28,7 @@ export function CompareView({
   initialLinks: Array<{ id: string; token: string }>;
 }) {
   const query = useGenerationsByIds(ids);
+  const { teamId } = useTeamScope();
   const [pending, startTransition] = useTransition();
   const [links, setLinks] = useState(initialLinks);
   const [expiry, setExpiry] = useState<ShareExpiry>("7d");
@@ -37,7 +39,7 @@ export function CompareView({
 
   const review = (generationId: string, state: "approved" | "rejected") =>
     startTransition(async () => {
-      const result = await setReviewStateAction({ generationId, state });
+      const result = await setReviewStateAction({ generationId, state, teamId });
       if (!result.ok) return void toast.error(result.error);
       toast.success(state === "approved" ? "Approved" : "Rejected");
       await query.refetch();
@@ -113,7 +115,7 @@ export function CompareView({
               disabled={pending}
               onClick={() =>
                 startTransition(async () => {
-                  const result = await createCompareShareAction({ batchId, expiry });
+                  const result = await createCompareShareAction({ batchId, expiry, teamId });
                   if (!result.ok) return void toast.error(result.error);
                   setLinks((current) => [{ id: result.data.id, token: result.data.token }, ...current]);
                 })
@@ -136,7 +138,7 @@ export function CompareView({
                   variant="ghost"
                   onClick={() =>
                     startTransition(async () => {
-                      const result = await revokeCompareShareAction({ batchId, linkId: link.id });
+                      const result = await revokeCompareShareAction({ batchId, linkId: link.id, teamId });
                       if (!result.ok) return void toast.error(result.error);
                       setLinks((current) => current.filter((other) => other.id !== link.id));
                     })

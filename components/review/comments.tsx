@@ -3,8 +3,10 @@
 import { useState } from "react";
 import type { RunAction } from "@/components/review/run-action";
 import { formatTimecode } from "@/components/review/timecode";
+import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { addCommentAction } from "@/lib/review/actions";
+import type { CommentsPage } from "@/lib/review/comments";
 import type { VideoDetail } from "@/lib/review/detail";
 
 export function Comments({
@@ -24,21 +26,47 @@ export function Comments({
   run: RunAction;
   pending: boolean;
 }) {
+  const scope = useTeamScope();
   const [body, setBody] = useState("");
   const [timecode, setTimecode] = useState<number | null>(null);
+  const [earlier, setEarlier] = useState<CommentsPage["comments"]>([]);
+  const [earlierCursor, setEarlierCursor] = useState(detail.earlierComments);
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
+  const shown = [...earlier, ...detail.comments];
+  async function showEarlier() {
+    if (!earlierCursor) return;
+    setLoadingEarlier(true);
+    try {
+      const response = await fetch(
+        `/api/videos/${detail.id}/comments?before=${encodeURIComponent(earlierCursor)}`,
+        { cache: "no-store" },
+      );
+      if (!response.ok) return;
+      const page = (await response.json()) as CommentsPage;
+      setEarlier((current) => [...page.comments, ...current]);
+      setEarlierCursor(page.earlier);
+    } finally {
+      setLoadingEarlier(false);
+    }
+  }
   return (
     <section
       className="space-y-3 rounded-lg border border-line bg-panel p-4"
       aria-labelledby="comments-heading"
     >
       <h2 id="comments-heading" className="text-sm font-medium">
-        Comments ({detail.comments.length})
+        Comments ({detail.commentCount})
       </h2>
-      {detail.comments.length === 0 ? (
+      {earlierCursor && (
+        <Button variant="ghost" disabled={loadingEarlier} onClick={showEarlier}>
+          Show earlier comments
+        </Button>
+      )}
+      {shown.length === 0 ? (
         <p className="text-xs text-muted">No comments yet.</p>
       ) : (
         <ul className="space-y-2">
-          {detail.comments.map((comment) => (
+          {shown.map((comment) => (
             <li key={comment.id} className="text-sm" data-testid="comment">
               <p className="text-xs text-muted">
                 {comment.author} · {new Date(comment.createdAt).toLocaleString()}
@@ -69,6 +97,7 @@ export function Comments({
             if (!body.trim()) return;
             run(async () => {
               const result = await addCommentAction({
+                ...scope,
                 generationId: detail.id,
                 body,
                 timecodeSeconds: timecode,

@@ -4,6 +4,7 @@ import { Copy } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { RunAction } from "@/components/review/run-action";
+import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import type { VideoDetail } from "@/lib/review/detail";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/share/actions";
@@ -23,6 +24,7 @@ export function SharePanel({
   pending: boolean;
   run: RunAction;
 }) {
+  const scope = useTeamScope();
   const [expiry, setExpiry] = useState<ShareExpiry>(DEFAULT_SHARE_EXPIRY);
   const [hidePrompt, setHidePrompt] = useState(false);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
@@ -59,7 +61,7 @@ export function SharePanel({
           disabled={pending}
           onClick={() =>
             run(
-              () => createShareLinkAction({ generationId: detail.id, expiry, hidePrompt }),
+              () => createShareLinkAction({ ...scope, generationId: detail.id, expiry, hidePrompt }),
               "Share link created",
             )
           }
@@ -103,7 +105,7 @@ export function SharePanel({
                   disabled={pending}
                   onClick={() =>
                     run(
-                      () => revokeShareLinkAction({ generationId: detail.id, linkId: link.id }),
+                      () => revokeShareLinkAction({ ...scope, generationId: detail.id, linkId: link.id }),
                       "Share link revoked",
                     )
                   }

@@ -13,6 +13,7 @@ import type { RunAction } from "@/components/review/run-action";
 import { SharePanel } from "@/components/review/share-panel";
 import { ShotList } from "@/components/review/shot-list";
 import { useReviewShortcuts } from "@/components/review/use-review-shortcuts";
+import { useTeamScope } from "@/components/team-scope";
 import { SaveTemplateButton } from "@/components/templates/save-template-button";
 import { Button } from "@/components/ui/button";
 import { rateVideoAction, setReviewStateAction } from "@/lib/review/actions";
@@ -29,6 +30,7 @@ export function VideoReview({
   permissions: { review: boolean; comment: boolean; share: boolean; generate: boolean };
   navigation: { previous: string | null; next: string | null; gallery: string };
 }) {
+  const scope = useTeamScope();
   const router = useRouter();
   const player = useRef<HTMLVideoElement>(null);
   const commentBox = useRef<HTMLTextAreaElement>(null);
@@ -45,7 +47,7 @@ export function VideoReview({
   const review = (state: ReviewState) => {
     if (!permissions.review) return toast.error("Your role cannot review videos.");
     run(
-      () => setReviewStateAction({ generationId: detail.id, state }),
+      () => setReviewStateAction({ ...scope, generationId: detail.id, state }),
       `Marked ${REVIEW_LABELS[state].toLowerCase()}`,
     );
   };
@@ -129,7 +131,7 @@ export function VideoReview({
             onReview={review}
             onRate={(stars) =>
               run(
-                () => rateVideoAction({ generationId: detail.id, stars }),
+                () => rateVideoAction({ ...scope, generationId: detail.id, stars }),
                 `Rated ${stars} star${stars === 1 ? "" : "s"}`,
               )
             }

@@ -4,6 +4,7 @@ import { Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState, useTransition } from "react";
 import { toast } from "sonner";
+import { TeamScopeField, useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 import { canAssignRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
@@ -24,6 +25,7 @@ export function InvitationsPanel({
   invitations: InvitationRow[];
   actorRole: Role;
 }) {
+  const scope = useTeamScope();
   const router = useRouter();
   const [state, action] = useActionState(createInvitationAction, undefined);
   const [pending, startTransition] = useTransition();
@@ -41,6 +43,7 @@ export function InvitationsPanel({
         Create a link and send it yourself; it works once and expires after 7 days.
       </p>
       <form action={action} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
+        <TeamScopeField />
         <TextField
           label="Email to invite"
           name="email"
@@ -109,7 +112,7 @@ export function InvitationsPanel({
                 aria-label={`Revoke invitation for ${invitation.email}`}
                 onClick={() =>
                   startTransition(async () => {
-                    const result = await revokeInvitationAction({ invitationId: invitation.id });
+                    const result = await revokeInvitationAction({ ...scope, invitationId: invitation.id });
                     if (result.ok) toast.success("Invitation revoked");
                     else toast.error(result.error);
                     router.refresh();

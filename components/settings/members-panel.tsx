@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
+import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { changeMemberRoleAction, leaveTeamAction, removeMemberAction } from "@/lib/teams/actions";
@@ -23,6 +24,7 @@ export function MembersPanel({
   currentMemberId: string;
   actorRole: Role;
 }) {
+  const scope = useTeamScope();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const run = (work: () => Promise<{ ok: boolean; error?: string }>, success: string) =>
@@ -66,7 +68,11 @@ export function MembersPanel({
                     onChange={(event) =>
                       run(
                         () =>
-                          changeMemberRoleAction({ memberId: member.id, role: event.target.value as Role }),
+                          changeMemberRoleAction({
+                            ...scope,
+                            memberId: member.id,
+                            role: event.target.value as Role,
+                          }),
                         `${member.user.name} is now ${event.target.value}`,
                       )
                     }
@@ -86,7 +92,7 @@ export function MembersPanel({
                     onClick={() => {
                       if (confirm(`Remove ${member.user.name} from the team?`))
                         run(
-                          () => removeMemberAction({ memberId: member.id }),
+                          () => removeMemberAction({ ...scope, memberId: member.id }),
                           `${member.user.name} was removed`,
                         );
                     }}
@@ -103,7 +109,7 @@ export function MembersPanel({
                   disabled={pending}
                   onClick={() => {
                     if (confirm("Leave this team? You will need a new invitation to come back."))
-                      run(() => leaveTeamAction({}), "You left the team");
+                      run(() => leaveTeamAction(scope), "You left the team");
                   }}
                 >
                   Leave team

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
+import { TeamScopeField } from "@/components/team-scope";
 import { FormError, formFeedback, SubmitButton, TextField } from "@/components/ui/form";
 import { updateTeamSettingsAction } from "@/lib/teams/actions";
 
@@ -25,6 +26,7 @@ export function TeamSettingsForm({
         Team
       </h2>
       <form action={action} className="grid gap-4 sm:grid-cols-2">
+        <TeamScopeField />
         <TextField
           label="Team name"
           name="name"

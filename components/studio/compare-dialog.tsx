@@ -2,8 +2,9 @@
 
 import { Columns2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { submitCompareAction } from "@/lib/batches/actions";
@@ -15,6 +16,7 @@ import {
   compareOptions,
 } from "@/lib/batches/compare.validation";
 import type { StudioDraft } from "@/lib/generations/draft";
+import { newSubmissionKey } from "@/lib/generations/submission-key";
 import type { Catalog } from "@/lib/kling/catalog";
 
 /** Pick 2–4 models (or one model's two modes); each column's changes and cost are listed first. */
@@ -32,6 +34,9 @@ export function CompareDialog({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
+  const { teamId } = useTeamScope();
+  // One key per Generate click (a retried request finds the same comparison); a new one after success.
+  const submissionKey = useRef(newSubmissionKey());
   const options = compareOptions(catalog);
   const columns = compareColumns(catalog, draft, picks);
   const total = Math.round(columns.reduce((sum, column) => sum + (column.cost?.units ?? 0), 0) * 100) / 100;
@@ -40,8 +45,13 @@ export function CompareDialog({
 
   const generate = () =>
     startTransition(async () => {
-      const result = await submitCompareAction({ columns: columns.map((column) => column.request) });
+      const result = await submitCompareAction({
+        columns: columns.map((column) => column.request),
+        teamId,
+        idempotencyKey: submissionKey.current,
+      });
       if (!result.ok) return setError(result.error);
+      submissionKey.current = newSubmissionKey();
       toast.success(`Comparing ${columns.length} · ${result.data.estimatedUnits} units`);
       setOpen(false);
       router.push(`/compare/${result.data.batchId}`);

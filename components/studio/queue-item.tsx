@@ -3,6 +3,7 @@
 import { AlertTriangle, CheckCircle2, Clock, Loader2, RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { SavingLater } from "@/components/studio/saving-later";
 import { isActive, isFailed, type StatusTone, statusLabel, statusTone } from "@/lib/generations/lifecycle";
 import type { GenerationSummary } from "@/lib/generations/queries";
 import { MODE_LABELS, type Mode } from "@/lib/kling/models";
@@ -19,9 +20,12 @@ export function QueueItem({
   generation,
   typicalSeconds,
   heading,
+  canRetry = false,
 }: {
   generation: GenerationSummary;
   typicalSeconds: number;
+  /** May press "Retry now" on a video whose copy is not saved yet. */
+  canRetry?: boolean;
   /** Shown above the prompt, e.g. "Take 2". */
   heading?: string;
 }) {
@@ -64,9 +68,10 @@ export function QueueItem({
             : `~${generation.estimatedUnits} units`}
         </span>
       </p>
-      {active && generation.klingStatusMsg && (
+      {active && generation.klingStatusMsg && generation.status !== "archive_waiting" && (
         <p className="mt-1 text-xs text-muted">{generation.klingStatusMsg}</p>
       )}
+      {generation.status === "archive_waiting" && <SavingLater generation={generation} canRetry={canRetry} />}
       {failed && generation.errorMessage && (
         <p className="mt-2 rounded border border-danger/40 bg-danger/10 px-2 py-1 text-xs text-danger">
           {generation.errorMessage}

@@ -8,7 +8,7 @@ import { isActive, statusLabel } from "@/lib/generations/lifecycle";
 import type { GenerationSummary } from "@/lib/generations/queries";
 import type { Catalog } from "@/lib/kling/catalog";
 
-export function QueuePanel({ catalog }: { catalog: Catalog }) {
+export function QueuePanel({ catalog, canRetry = false }: { catalog: Catalog; canRetry?: boolean }) {
   // Polls only while something is still moving; stops by itself when nothing is.
   const query = useGenerationsQuery();
   const refreshGenerations = useRefreshGenerations();
@@ -46,12 +46,14 @@ export function QueuePanel({ catalog }: { catalog: Catalog }) {
                 takes={entry.takes}
                 typicalSeconds={typicalSeconds(catalog, entry.takes[0].model)}
                 onPicked={refreshGenerations}
+                canRetry={canRetry}
               />
             ) : (
               <li key={entry.generation.id}>
                 <QueueItem
                   generation={entry.generation}
                   typicalSeconds={typicalSeconds(catalog, entry.generation.model)}
+                  canRetry={canRetry}
                 />
               </li>
             ),

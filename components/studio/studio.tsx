@@ -1,7 +1,7 @@
 "use client";
 
 import { Sparkles } from "lucide-react";
-import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
 import { CameraControl } from "@/components/studio/camera-control";
@@ -28,6 +28,7 @@ import {
   writesShots,
 } from "@/lib/generations/draft";
 import { buildGenerationRequestSchema } from "@/lib/generations/request";
+import { newSubmissionKey } from "@/lib/generations/submission-key";
 import type { Catalog } from "@/lib/kling/catalog";
 
 export interface StudioProps {
@@ -48,6 +49,11 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const [ready, setReady] = useState(false);
   const [pending, startTransition] = useTransition();
   const refreshGenerations = useRefreshGenerations();
+  // One key per Generate action: a double click or a retried request sends the same key, and the
+  // server answers with the same generation. A new key once it is queued or the draft changes.
+  const submissionKey = useRef<string>("");
+  if (!submissionKey.current) submissionKey.current = newSubmissionKey();
+  const submitting = useRef(false);
 
   // The draft survives a reload (per team); a remix link wins over it.
   useEffect(() => {
@@ -67,6 +73,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
 
   const update = useCallback(
     (change: Partial<StudioDraft>) => {
+      submissionKey.current = newSubmissionKey();
       setDraft((current) => fitDraftToModel(catalog, { ...current, ...change }));
       setErrors((current) => {
         const next = { ...current };
@@ -117,10 +124,21 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   }, [canGenerate, validation, started, cost, overBudget, budget.remaining, takes]);
 
   const generate = () => {
-    if (blocker || pending) return;
+    // `pending` only turns true on the next render; the ref also stops a second click in this one.
+    if (blocker || pending || submitting.current) return;
+    submitting.current = true;
     startTransition(async () => {
-      const result = await submitGenerationAction({ ...draftToRequest(catalog, draft), parentId, takes });
+      const result = await submitGenerationAction({
+        ...draftToRequest(catalog, draft),
+        parentId,
+        takes,
+        teamId,
+        idempotencyKey: submissionKey.current,
+      }).finally(() => {
+        submitting.current = false;
+      });
       if (result.ok) {
+        submissionKey.current = newSubmissionKey();
         const queued = result.data.ids.length > 1 ? `Queued ${takesLabel(result.data.ids.length)}` : "Queued";
         toast.success(`${queued} · ${result.data.estimatedUnits} units`);
         setErrors({});
@@ -276,7 +294,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           )}
         </div>
       </form>
-      <QueuePanel catalog={catalog} />
+      <QueuePanel catalog={catalog} canRetry={canGenerate} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { QueueItem } from "@/components/studio/queue-item";
+import { useTeamScope } from "@/components/team-scope";
 import { pickTakeAction } from "@/lib/batches/actions";
 import { batchLabel, coverOf, takesLabel } from "@/lib/batches/batches.validation";
 
@@ -21,13 +22,16 @@ export function TakeStack({
   takes,
   typicalSeconds,
   onPicked,
+  canRetry = false,
 }: {
   batch: Batch;
   takes: GenerationSummary[];
   typicalSeconds: number;
   /** Refreshes whatever list shows the stack. */
   onPicked: () => Promise<unknown>;
+  canRetry?: boolean;
 }) {
+  const { teamId } = useTeamScope();
   const [expanded, setExpanded] = useState(false);
   const [pending, startTransition] = useTransition();
   const listId = useId();
@@ -37,7 +41,7 @@ export function TakeStack({
 
   const pick = (generationId: string) =>
     startTransition(async () => {
-      const result = await pickTakeAction({ batchId: batch.id, generationId });
+      const result = await pickTakeAction({ batchId: batch.id, generationId, teamId });
       if (!result.ok) {
         toast.error(result.error);
         return;
@@ -74,6 +78,7 @@ export function TakeStack({
         generation={cover}
         typicalSeconds={typicalSeconds}
         heading={`Take ${cover.batchIndex} · cover`}
+        canRetry={canRetry}
       />
       <button
         type="button"
@@ -94,6 +99,7 @@ export function TakeStack({
                   generation={take}
                   typicalSeconds={typicalSeconds}
                   heading={`Take ${take.batchIndex}`}
+                  canRetry={canRetry}
                 />
                 <div className="mt-1 flex justify-end">
                   {batch.kind === "compare" ? null : isCover ? (

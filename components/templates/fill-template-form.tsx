@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
+import { useTeamScope } from "@/components/team-scope";
 import { Field } from "@/components/templates/template-form-dialog";
 import { Button } from "@/components/ui/button";
 import { fieldErrors } from "@/lib/errors";
@@ -25,12 +26,13 @@ export function FillTemplateForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const id = useId();
+  const { teamId } = useTeamScope();
 
   const fill = () => {
     const parsed = fillValuesSchema(template.prompt).safeParse(values);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     startTransition(async () => {
-      const result = await recordTemplateUseAction({ templateId: template.id });
+      const result = await recordTemplateUseAction({ templateId: template.id, teamId });
       if (!result.ok) return setErrors({ form: result.error });
       const filled = parsed.data as Record<string, string>;
       onFilled(fillTemplate(template.prompt, filled), fillTemplate(template.negativePrompt, filled));

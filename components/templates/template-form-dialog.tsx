@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TEMPLATES_QUERY_KEY } from "@/components/hooks/queries/use-templates-query";
+import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { fieldErrors } from "@/lib/errors";
@@ -57,6 +58,7 @@ function TemplateForm({
   const queryClient = useQueryClient();
   const id = useId();
   const variables = templateVariables(draft.prompt);
+  const { teamId } = useTeamScope();
   const change = (next: Partial<TemplateDraft>) => {
     setDraft((current) => ({ ...current, ...next }));
     setErrors({});
@@ -67,8 +69,8 @@ function TemplateForm({
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     startTransition(async () => {
       const result = templateId
-        ? await updateTemplateAction({ templateId, ...draft })
-        : await createTemplateAction(draft);
+        ? await updateTemplateAction({ templateId, ...draft, teamId })
+        : await createTemplateAction({ ...draft, teamId });
       if (!result.ok) {
         setErrors({ [result.field ?? "form"]: result.error });
         return;

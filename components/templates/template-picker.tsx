@@ -5,6 +5,7 @@ import { BookOpen } from "lucide-react";
 import { useDeferredValue, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TEMPLATES_QUERY_KEY, useTemplates } from "@/components/hooks/queries/use-templates-query";
+import { useTeamScope } from "@/components/team-scope";
 import { FillTemplateForm } from "@/components/templates/fill-template-form";
 import { TemplateFormDialog } from "@/components/templates/template-form-dialog";
 import { Button } from "@/components/ui/button";
@@ -26,10 +27,11 @@ export function TemplatePicker({ onFill }: { onFill: (prompt: string, negativePr
   const queryClient = useQueryClient();
   const templates = useTemplates(q, open);
   const searchId = useId();
+  const { teamId } = useTeamScope();
 
   const archive = (template: TemplateSummary) =>
     startTransition(async () => {
-      const result = await archiveTemplateAction({ templateId: template.id });
+      const result = await archiveTemplateAction({ templateId: template.id, teamId });
       if (!result.ok) return void toast.error(result.error);
       toast.success(`Archived “${template.name}”`);
       await queryClient.invalidateQueries({ queryKey: TEMPLATES_QUERY_KEY });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallbackSender } from "../callbacks";
+import type { CreatePostCounter } from "../create-posts";
 import type { FaultRuleInput, Faults } from "../faults";
 import type { TaskStore } from "../store";
 import { readJsonBody, sendJson } from "./respond";
@@ -15,15 +16,22 @@ export const ADMIN_PREFIX = "/__emulator/";
  *   DELETE /__emulator/faults/{id}   remove one rule
  *   GET    /__emulator/tasks         internal task records
  *   GET    /__emulator/callbacks     recent callback delivery attempts
+ *   GET    /__emulator/creates       create POSTs received per external_task_id
+ *   POST   /__emulator/filler        {"count": N}: N finished tasks without rendering
  */
 export async function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
-  faults: Faults,
-  store: TaskStore,
-  callbacks: CallbackSender,
+  parts: {
+    faults: Faults;
+    store: TaskStore;
+    callbacks: CallbackSender;
+    createPosts: CreatePostCounter;
+    addFillerTasks: (count: number) => Promise<number>;
+  },
 ): Promise<boolean> {
+  const { faults, store, callbacks, createPosts } = parts;
   const route = pathname.slice(ADMIN_PREFIX.length).replace(/\/+$/, "");
   const method = req.method ?? "GET";
   try {
@@ -51,6 +59,13 @@ export async function handleAdmin(
     }
     if (route === "tasks" && method === "GET") return reply(res, 200, { tasks: store.all() });
     if (route === "callbacks" && method === "GET") return reply(res, 200, { attempts: callbacks.attempts });
+    if (route === "creates" && method === "GET") return reply(res, 200, createPosts.counts());
+    if (route === "filler" && method === "POST") {
+      const count = (await readJsonBody(req)) as { count?: unknown };
+      if (!Number.isInteger(count?.count) || (count.count as number) < 1 || (count.count as number) > 10_000)
+        throw new Error(`filler count must be an integer in [1, 10000]; got ${JSON.stringify(count?.count)}`);
+      return reply(res, 200, { added: await parts.addFillerTasks(count.count as number) });
+    }
   } catch (error) {
     return reply(res, 400, { error: (error as Error).message });
   }

@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { completeSetup } from "@/lib/auth/setup";
 import { clearSignInAttempts, consumeSignInAttempt } from "@/lib/auth/throttle";
 import { createUserWithPassword } from "@/lib/auth/users";
 import { UserError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/forwarded";
 import { acceptInvitation, getInvitationForAcceptance } from "@/lib/teams/invitations";
 import { switchTeam } from "@/lib/teams/teams";
 import { invitationIdSchema } from "@/lib/teams/teams.validation";
@@ -31,11 +32,13 @@ export const setupAction = formAction(
 export const signInAction = formAction(
   publicAction(signInSchema.extend({ next: z.string().optional() }), async ({ next, ...credentials }) => {
     const requestHeaders = await headers();
-    await consumeSignInAttempt(credentials.email, clientIp(requestHeaders));
+    await consumeSignInAttempt(credentials.email, clientAddress(requestHeaders));
     try {
       await getAuth().api.signInEmail({ body: credentials, headers: requestHeaders });
     } catch (error) {
-      if (error instanceof APIError && error.status === "UNAUTHORIZED")
+      // Note: not `instanceof APIError`. The auth instance is a process-wide singleton, and when a
+      // route handler's bundle created it, its errors come from that bundle's copy of better-auth.
+      if (isAPIError(error) && error.status === "UNAUTHORIZED")
         throw new UserError("Wrong email or password.");
       throw error;
     }
@@ -73,9 +76,3 @@ export const signUpWithInviteAction = formAction(
     },
   ),
 );
-
-function clientIp(requestHeaders: Headers): string | null {
-  return (
-    requestHeaders.get("x-forwarded-for")?.split(",")[0].trim() || requestHeaders.get("x-real-ip") || null
-  );
-}

@@ -6,6 +6,7 @@ import { organization } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requestOrigin } from "@/lib/http/forwarded";
 
 export const SESSION_COOKIE = "kling_studio";
 const INVITATION_LIFETIME_S = 7 * 24 * 60 * 60;
@@ -15,7 +16,12 @@ const INVITATION_LIFETIME_S = 7 * 24 * 60 * 60;
  * setup and invitations, lib/auth/users.ts), so public sign-up is off; sign-in goes through
  * server actions that add our own throttle (lib/auth/throttle.ts).
  */
-export function createAuth(options: { prisma: PrismaClient; secret: string; publicUrl?: string }) {
+export function createAuth(options: {
+  prisma: PrismaClient;
+  secret: string;
+  publicUrl?: string;
+  trustProxy?: boolean;
+}) {
   // Roles for the organization plugin's own endpoints, mirroring lib/auth/permissions.ts.
   const ac = createAccessControl(defaultStatements);
   const manager = ac.newRole({
@@ -39,11 +45,10 @@ export function createAuth(options: { prisma: PrismaClient; secret: string; publ
     session: { expiresIn: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     // Note: same-origin requests only; the request's own origin is trusted so the studio works on
     // whatever host name it is reached by, while cross-site form posts are still refused.
-    trustedOrigins: (request) => {
-      const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
-      const proto = request?.headers.get("x-forwarded-proto") ?? (secure ? "https" : "http");
-      return [options.publicUrl, host ? `${proto}://${host}` : undefined];
-    },
+    trustedOrigins: (request) => [
+      options.publicUrl,
+      request ? requestOrigin(request.headers, { trustProxy: options.trustProxy ?? false }) : undefined,
+    ],
     rateLimit: {
       enabled: true,
       storage: "database",

@@ -1,13 +1,13 @@
 // Account forms (setup, sign-in, invitation sign-up): client-safe, shared by the forms and the actions.
 import { z } from "zod";
+import { storableString } from "@/lib/http/text";
 import { teamNameSchema } from "@/lib/teams/teams.validation";
 import { emailSchema } from "@/lib/validation";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
-export const personNameSchema = z
-  .string({ error: "Name is required" })
+export const personNameSchema = storableString("Name", { error: "Name is required" })
   .trim()
   .min(1, { error: "Name is required" })
   .max(80, { error: "Name must be at most 80 characters" });

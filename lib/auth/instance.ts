@@ -15,6 +15,7 @@ export function getAuth(): Auth {
       prisma: db,
       secret: env.BETTER_AUTH_SECRET,
       publicUrl: env.PUBLIC_URL,
+      trustProxy: env.TRUST_PROXY,
     });
   }
   return globalForAuth.auth;

@@ -17,13 +17,20 @@ describe("the action wrapper", () => {
       ran = true;
     });
     // No session exists in this test: the input is refused before the caller is even looked up.
-    expect(await action({ name: "A" })).toEqual({
+    expect(await action({ name: "A", teamId: "team-a" })).toEqual({
       ok: false,
       error: "Name must be at least 2 characters",
       field: "name",
       fieldErrors: { name: "Name must be at least 2 characters" },
     });
     expect(ran).toBe(false);
+  });
+
+  it("a team action without the team its page was rendered for is refused by name, before any lookup", async () => {
+    const action = teamAction(schema, "team.update", async () => "ran");
+    for (const teamId of [undefined, "", "a\u0000b", ["a"]]) {
+      expect(await action({ name: "Ada", teamId } as never)).toMatchObject({ ok: false, field: "teamId" });
+    }
   });
 
   it("turns user errors into results and hides everything else", async () => {

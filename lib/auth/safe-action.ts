@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { getViewer, requireTeam, type TeamContext, type Viewer } from "@/lib/auth/session";
 import {
@@ -9,19 +9,22 @@ import {
   submittedValues,
   toActionResult,
   UnauthenticatedError,
+  UserError,
 } from "@/lib/errors";
+import { idSchema } from "@/lib/validation";
+
+const teamScopeSchema = z.object({ teamId: idSchema });
 
 // The one way a server action is written: parse the input with its zod schema, resolve who is
 // calling (and refuse with 401/403), run the business function, and shape the result. No action
 // reads or coerces its arguments by hand.
 
 /**
- * What every team-scoped action may carry besides its own fields: the team the page was rendered
- * for. Nothing checks it yet; making it required and refusing when it is not the caller's current
- * team (or the caller's role there no longer allows the action) is one change in `teamAction`.
+ * What every team-scoped action carries besides its own fields: the team the page was rendered
+ * for (components/team-scope.tsx adds it).
  */
 export interface TeamScope {
-  teamId?: string;
+  teamId: string;
 }
 
 /** A schema, or a function building one per call (e.g. from the catalog in effect). */
@@ -36,7 +39,7 @@ export function teamAction<S extends z.ZodType, R>(
   handler: Handler<S, TeamContext, R>,
 ) {
   return (input: z.input<S> & TeamScope): Promise<ActionResult<R>> =>
-    run(schema, input, () => requireTeam(permission ?? undefined), handler);
+    run(schema, input, () => requireRenderedTeam(input, permission), handler);
 }
 
 /** An action for anyone signed in, team or not (creating or switching teams, accepting an invitation). */
@@ -90,6 +93,22 @@ async function run<S extends z.ZodType, C, R>(
     };
   }
   return toActionResult(async () => handler(parsed.data, await resolve()));
+}
+
+/**
+ * Note: the action runs for the team the page showed, never for whatever team the session has
+ * switched to since (another tab), so a Generate click is billed to the team on screen; and it is
+ * refused when the caller is no longer a member there with the needed role.
+ */
+async function requireRenderedTeam(input: unknown, permission: Permission | null) {
+  const scope = teamScopeSchema.safeParse(input);
+  if (!scope.success) {
+    throw new UserError("teamId: the team this page was shown for is missing; reload the page.", {
+      status: 400,
+      field: "teamId",
+    });
+  }
+  return requireTeam(permission ?? undefined, scope.data.teamId);
 }
 
 async function requireViewer() {

@@ -42,10 +42,13 @@ export async function getViewer(requestHeaders?: Headers): Promise<Viewer | null
 export async function resolveTeamContext(
   requestHeaders: Headers,
   permission?: Permission,
+  renderedTeamId?: string,
 ): Promise<TeamContext> {
   const viewer = await getViewer(requestHeaders);
   if (!viewer) throw new UnauthenticatedError();
-  const membership = await findCurrentMembership(viewer);
+  const membership = renderedTeamId
+    ? await findMembershipIn(viewer, renderedTeamId)
+    : await findCurrentMembership(viewer);
   if (!membership) throw new NoTeamError();
   const role = roleOf(membership.role);
   if (permission && !can(role, permission)) {
@@ -65,9 +68,33 @@ export async function resolveTeamContext(
   };
 }
 
-/** For server actions and pages: the same check, reading the current request's headers. */
-export async function requireTeam(permission?: Permission): Promise<TeamContext> {
-  return resolveTeamContext(await nextHeaders(), permission);
+/**
+ * For server actions and pages: the same check, reading the current request's headers. Actions
+ * pass the team their page was rendered for; pages use the session's current team.
+ */
+export async function requireTeam(permission?: Permission, renderedTeamId?: string): Promise<TeamContext> {
+  return resolveTeamContext(await nextHeaders(), permission, renderedTeamId);
+}
+
+export class NotAMemberError extends ForbiddenError {
+  constructor() {
+    super(
+      "You are no longer a member of the team this page was showing, so nothing was changed. Reload the page to continue.",
+    );
+  }
+}
+
+/**
+ * The caller's membership in the team a page was rendered for. Note: the same refusal whether the
+ * team exists or not, so a team id reveals nothing.
+ */
+async function findMembershipIn(viewer: Viewer, teamId: string) {
+  const membership = await db.member.findFirst({
+    where: { userId: viewer.user.id, organizationId: teamId },
+    include: { organization: true },
+  });
+  if (!membership) throw new NotAMemberError();
+  return membership;
 }
 
 type RouteHandler<P> = (
@@ -87,7 +114,10 @@ export function withTeam<P = Record<string, string>>(
       return await handler(request, context, route);
     } catch (error) {
       if (error instanceof UserError)
-        return Response.json({ error: error.message }, { status: error.status });
+        return Response.json(
+          error.field ? { error: error.message, field: error.field } : { error: error.message },
+          { status: error.status },
+        );
       throw error;
     }
   };

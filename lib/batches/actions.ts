@@ -23,13 +23,14 @@ export const pickTakeAction = teamAction(pickTakeSchema, "review.set", async (in
 export const submitCompareAction = teamAction(
   () => buildCompareSchema(getCatalog()),
   "generation.create",
-  async ({ columns }, context) => {
+  async ({ columns, idempotencyKey }, context) => {
     const result = await submitGenerations({
       teamId: context.team.id,
       userId: context.user.id,
       inputs: columns,
       batch: { kind: "compare" },
       fieldPrefix: (index) => `columns[${index}].`,
+      idempotencyKey,
     });
     revalidatePath("/");
     return { batchId: result.batchId as string, estimatedUnits: result.estimatedUnits };

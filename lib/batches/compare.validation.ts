@@ -69,6 +69,8 @@ export function buildCompareSchema(catalog: Catalog) {
       .array(buildGenerationRequestSchema(catalog))
       .min(COMPARE_MIN, { error: `A comparison needs ${COMPARE_MIN} to ${COMPARE_MAX} columns` })
       .max(COMPARE_MAX, { error: `A comparison needs ${COMPARE_MIN} to ${COMPARE_MAX} columns` }),
+    /** One per Generate action: a repeated POST with the same key finds the same comparison. */
+    idempotencyKey: z.uuid({ error: "The submission key must be a UUID" }).optional(),
   });
 }
 

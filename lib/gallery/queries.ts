@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { UserError } from "@/lib/errors";
 import type { GalleryFilter } from "@/lib/gallery/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mediaUrl } from "@/lib/media/urls";
@@ -187,14 +188,25 @@ function encodeCursor(sort: GalleryFilter["sort"], row: GalleryRow) {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
+const CURSOR_RULE = "cursor: not a cursor this gallery handed out (use nextCursor from the previous page)";
+
+// Note: a cursor comes from the client; every part is checked before it reaches SQL (a non-numeric
+// rating or a NUL in the id would otherwise be Postgres errors 22P02/22021, a 500).
 function decodeCursor(value: string | null | undefined): Cursor | null {
   if (!value) return null;
+  let cursor: unknown;
   try {
-    const cursor = JSON.parse(Buffer.from(value, "base64url").toString()) as Cursor;
-    if (typeof cursor.c !== "string" || typeof cursor.i !== "string" || Number.isNaN(Date.parse(cursor.c)))
-      return null;
-    return cursor;
+    cursor = JSON.parse(Buffer.from(value, "base64url").toString());
   } catch {
-    return null;
+    throw new UserError(CURSOR_RULE, { status: 400, field: "cursor" });
   }
+  const { r, c, i } = (cursor ?? {}) as Record<string, unknown>;
+  const valid =
+    typeof c === "string" &&
+    !Number.isNaN(Date.parse(c)) &&
+    typeof i === "string" &&
+    /^[\w-]{1,64}$/.test(i) &&
+    (r === undefined || (typeof r === "number" && Number.isFinite(r)));
+  if (!valid) throw new UserError(CURSOR_RULE, { status: 400, field: "cursor" });
+  return { r: r as number | undefined, c: c as string, i: i as string };
 }

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { teamAction } from "@/lib/auth/safe-action";
 import { buildSubmitGenerationSchema } from "@/lib/generations/request";
+import { retryArchiveNow } from "@/lib/generations/retry";
 import { submitGenerations } from "@/lib/generations/submit";
 import { getCatalog } from "@/lib/kling/catalog";
 
@@ -13,13 +15,14 @@ import { getCatalog } from "@/lib/kling/catalog";
 export const submitGenerationAction = teamAction(
   () => buildSubmitGenerationSchema(getCatalog()),
   "generation.create",
-  async ({ parentId, takes, ...input }, context) => {
+  async ({ parentId, takes, idempotencyKey, ...input }, context) => {
     const result = await submitGenerations({
       teamId: context.team.id,
       userId: context.user.id,
       inputs: Array.from({ length: takes }, () => input),
       parentId,
       batch: takes > 1 ? { kind: "takes" } : undefined,
+      idempotencyKey,
     });
     revalidatePath("/");
     return {
@@ -28,4 +31,11 @@ export const submitGenerationAction = teamAction(
       estimatedUnits: result.estimatedUnits,
     };
   },
+);
+
+/** "Retry now" on a video whose copy is not saved yet: creators and above, like generating. */
+export const retryArchiveAction = teamAction(
+  z.object({ generationId: z.string().min(1, { error: "Unknown generation" }) }),
+  "generation.create",
+  async ({ generationId }, context) => retryArchiveNow({ teamId: context.team.id, generationId }),
 );

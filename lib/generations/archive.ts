@@ -1,130 +1,219 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import os from "node:os";
+import { createReadStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { db } from "@/lib/db";
-import { claim, transition } from "@/lib/generations/lease";
+import { claim, holding, transition } from "@/lib/generations/lease";
 import { backoffMs, pipelineSettings } from "@/lib/generations/settings";
+import type { Holder } from "@/lib/jobs/worker-process";
+import type { KlingClient } from "@/lib/kling/client";
+import { KlingError } from "@/lib/kling/errors";
+import { DownloadError, downloadToFile } from "@/lib/media/download";
 import { extractPoster, probe } from "@/lib/media/ffmpeg";
 import { getStorage } from "@/lib/storage";
+import { makeWorkDir } from "@/lib/storage/work-dir";
 
-const DOWNLOAD_TIMEOUT_MS = 120_000;
-const MAX_VIDEO_BYTES = 2 * 1024 ** 3;
-
-class ArchiveError extends Error {
+/** A failed attempt: `detail` for the server log, `member` for the people in the team. */
+class ArchiveProblem extends Error {
   constructor(
-    message: string,
-    readonly permanent: boolean,
+    readonly member: string,
+    readonly detail: string,
+    /** Kling said the task or its file is gone (only a loss once retention has passed). */
+    readonly gone = false,
   ) {
-    super(message);
+    super(detail);
   }
 }
+
+export type ArchiveOutcome = "archived" | "waiting" | "lost" | "skipped";
+
+/** A video Kling made whose copy is not saved yet: first try, or waiting for the next. */
+const SAVING = ["succeeded", "archive_waiting"] as const;
 
 /**
  * Copies a finished video into our storage with a poster frame: Kling deletes results after 30
- * days, and the gallery and share links only ever serve our copy. Safe to run twice: assets are
- * unique per generation and kind, and the final step is a compare-and-set.
+ * days, and the gallery and share links only ever serve our copy. A video Kling made is never a
+ * failed generation because our copy is not done: the row stays "saving" and is tried again with
+ * capped backoff (up to an hour) for as long as Kling can still have the file; a dead link is
+ * replaced by asking Kling for the task again. Only past retention is a missing file a loss.
  */
-export async function archiveGeneration(id: string): Promise<"archived" | "retry" | "failed" | "skipped"> {
+export async function archiveGeneration(
+  client: KlingClient,
+  holder: Holder,
+  id: string,
+): Promise<ArchiveOutcome> {
   const row = await db.generation.findUnique({ where: { id } });
-  if (row?.status !== "succeeded" || !row.resultUrl) return "skipped";
-  if (!(await claim(id, ["succeeded"], { archiveAttempts: { increment: 1 } }))) return "skipped";
+  if (!row || !(SAVING as readonly string[]).includes(row.status) || !row.resultUrl) return "skipped";
+  if (row.nextAttemptAt > new Date()) return "skipped"; // a duplicate job before the next try
+  return holding(holder, id, async () => {
+    const claimed = await claim(id, SAVING, {}, { holder, seen: row, counter: "archiveAttempts" });
+    if (!claimed) return "skipped";
+    const workDir = await makeWorkDir();
+    try {
+      await saveCopy(client, { ...row, resultUrl: row.resultUrl as string }, workDir);
+      await transition(
+        id,
+        SAVING,
+        { status: "archived", archivedAt: new Date(), errorMessage: null, archiveError: null },
+        holder,
+      );
+      return "archived";
+    } catch (error) {
+      const problem =
+        error instanceof ArchiveProblem
+          ? error
+          : new ArchiveProblem("The studio could not store the video.", String(error));
+      console.error(`[archive] generation ${id}, attempt ${claimed.archiveAttempts}: ${problem.detail}`);
+      const settings = pipelineSettings();
+      const completedAt = row.completedAt ?? row.createdAt;
+      if (problem.gone && Date.now() > completedAt.getTime() + settings.retentionMs) {
+        await transition(
+          id,
+          SAVING,
+          {
+            status: "failed",
+            errorMessage: `Kling no longer has this video: it keeps results for ${span(settings.retentionMs)}, and that time passed before the studio could save a copy.`,
+            archiveError: null,
+          },
+          holder,
+        );
+        return "lost";
+      }
+      await transition(
+        id,
+        SAVING,
+        {
+          status: "archive_waiting",
+          nextAttemptAt: new Date(
+            Date.now() + backoffMs(claimed.archiveAttempts, settings.archiveRetryMaxMs),
+          ),
+          archiveError: problem.member,
+        },
+        holder,
+      );
+      return "waiting";
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  });
+}
 
-  const workDir = await mkdtemp(path.join(os.tmpdir(), "kling-archive-"));
+type Row = { id: string; teamId: string; klingTaskId: string | null; resultUrl: string };
+
+async function saveCopy(client: KlingClient, row: Row, workDir: string) {
+  const videoFile = path.join(workDir, "video.mp4");
+  const video = await downloadFreshIfNeeded(client, row, videoFile);
+  const info = await probe(videoFile).catch(() => null);
+  if (!info?.videoCodec || !info.durationSeconds)
+    throw new ArchiveProblem("The file Kling delivered did not play.", "ffprobe found no video stream");
+  const posterFile = path.join(workDir, "poster.jpg");
   try {
-    const videoFile = path.join(workDir, "video.mp4");
-    await download(row.resultUrl, videoFile);
-    const info = await probe(videoFile).catch(() => null);
-    if (!info?.videoCodec || !info.durationSeconds) {
-      throw new ArchiveError("The file Kling returned is not a playable video.", false);
-    }
-    const posterFile = path.join(workDir, "poster.jpg");
     await extractPoster(videoFile, posterFile, Math.min(1, info.durationSeconds / 2));
-    const poster = await probe(posterFile);
-
-    const storage = getStorage();
-    const base = `teams/${row.teamId}/generations/${row.id}`;
-    const files = [
-      { kind: "video", file: videoFile, key: `${base}/video.mp4`, contentType: "video/mp4", info },
-      {
-        kind: "poster",
-        file: posterFile,
-        key: `${base}/poster.jpg`,
-        contentType: "image/jpeg",
-        info: poster,
-      },
-    ];
-    for (const entry of files) {
-      await storage.putFile(entry.key, entry.file);
-      const data = {
-        teamId: row.teamId,
-        storageKey: entry.key,
-        contentType: entry.contentType,
-        sizeBytes: BigInt((await stat(entry.file)).size),
-        durationSeconds: entry.kind === "video" ? entry.info.durationSeconds : null,
-        width: entry.info.width,
-        height: entry.info.height,
-        sha256: createHash("sha256")
-          .update(await readFile(entry.file))
-          .digest("hex"),
-      };
-      await db.asset.upsert({
-        where: { generationId_kind: { generationId: row.id, kind: entry.kind } },
-        create: { id: randomUUID(), generationId: row.id, kind: entry.kind, ...data },
-        update: data,
-      });
-    }
-    await transition(id, ["succeeded"], { status: "archived", archivedAt: new Date(), errorMessage: null });
-    return "archived";
   } catch (error) {
-    const archiveError =
-      error instanceof ArchiveError ? error : new ArchiveError(`Archiving failed: ${String(error)}`, false);
-    const attempts = row.archiveAttempts + 1;
-    if (archiveError.permanent || attempts >= pipelineSettings().maxArchiveAttempts) {
-      await transition(id, ["succeeded"], {
-        status: "failed",
-        errorMessage: archiveError.message,
-        completedAt: row.completedAt,
-      });
-      return "failed";
+    throw new ArchiveProblem("The studio could not make a poster frame.", `ffmpeg: ${String(error)}`);
+  }
+  const poster = await probe(posterFile);
+  const storage = getStorage();
+  const base = `teams/${row.teamId}/generations/${row.id}`;
+  const files = [
+    { kind: "video", file: videoFile, key: `${base}/video.mp4`, contentType: "video/mp4", info, hash: video },
+    {
+      kind: "poster",
+      file: posterFile,
+      key: `${base}/poster.jpg`,
+      contentType: "image/jpeg",
+      info: poster,
+      hash: await hashFile(posterFile),
+    },
+  ];
+  for (const entry of files) {
+    try {
+      await storage.putFile(entry.key, entry.file);
+    } catch (error) {
+      throw new ArchiveProblem("The studio could not write the video to its storage.", String(error));
     }
-    await transition(id, ["succeeded"], {
-      nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
-      errorMessage: null,
+    const data = {
+      teamId: row.teamId,
+      storageKey: entry.key,
+      contentType: entry.contentType,
+      sizeBytes: BigInt((await stat(entry.file)).size),
+      durationSeconds: entry.kind === "video" ? entry.info.durationSeconds : null,
+      width: entry.info.width,
+      height: entry.info.height,
+      sha256: entry.hash.sha256,
+    };
+    await db.asset.upsert({
+      where: { generationId_kind: { generationId: row.id, kind: entry.kind } },
+      create: { id: randomUUID(), generationId: row.id, kind: entry.kind, ...data },
+      update: data,
     });
-    return "retry";
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
   }
 }
 
-async function download(url: string, target: string) {
-  let response: Response;
+/** Downloads the result; on a dead link (403/404/410) asks Kling for the task again and uses its new link. */
+async function downloadFreshIfNeeded(client: KlingClient, row: Row, target: string) {
+  const { downloadIdleMs, maxVideoBytes } = pipelineSettings();
+  const options = { idleTimeoutMs: downloadIdleMs, maxBytes: maxVideoBytes };
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    return await downloadToFile(row.resultUrl, target, options);
   } catch (error) {
-    throw new ArchiveError(`Could not download the video from Kling: ${String(error)}`, false);
+    if (!(error instanceof DownloadError) || error.kind !== "link") throw downloadProblem(error);
   }
-  if ([403, 404, 410].includes(response.status)) {
-    throw new ArchiveError(
-      `Kling's link to the video has expired (HTTP ${response.status}); Kling keeps results for 30 days, so this video cannot be recovered.`,
+  const url = await freshLink(client, row);
+  if (url === row.resultUrl) {
+    throw new ArchiveProblem(
+      "Kling's file host does not have the video right now.",
+      "the link failed and Kling handed out the same one",
       true,
     );
   }
-  if (!response.ok || !response.body)
-    throw new ArchiveError(`Downloading the video failed with HTTP ${response.status}.`, false);
-  const length = Number(response.headers.get("content-length") ?? 0);
-  if (length > MAX_VIDEO_BYTES)
-    throw new ArchiveError(`The video is too large to archive (${length} bytes).`, true);
-  await pipeline(
-    Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
-    createWriteStream(target),
-  );
-  const size = (await stat(target)).size;
-  if (length && size !== length)
-    throw new ArchiveError(`The download was cut short (${size} of ${length} bytes).`, false);
+  await db.generation.update({ where: { id: row.id }, data: { resultUrl: url } });
+  try {
+    return await downloadToFile(url, target, options);
+  } catch (error) {
+    throw downloadProblem(error, true);
+  }
+}
+
+async function freshLink(client: KlingClient, row: Row): Promise<string> {
+  let task: Awaited<ReturnType<KlingClient["getTask"]>>;
+  try {
+    task = row.klingTaskId ? await client.getTask(row.klingTaskId) : await client.getTask(row.id);
+  } catch (error) {
+    const gone = error instanceof KlingError && (error.kind === "not_found" || error.details.code === 1203);
+    throw new ArchiveProblem(
+      gone ? "Kling no longer lists the task." : "Kling could not be asked for a new link to the video.",
+      `refreshing the link: ${(error as Error).message}`,
+      gone,
+    );
+  }
+  const url = task.task_result.videos?.[0]?.url;
+  if (!url)
+    throw new ArchiveProblem("Kling no longer lists the video.", "the refreshed task has no video", true);
+  return url;
+}
+
+function downloadProblem(error: unknown, afterRefresh = false): ArchiveProblem {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof DownloadError) {
+    if (error.kind === "link")
+      return new ArchiveProblem("Kling's file host does not have the video right now.", detail, afterRefresh);
+    if (error.kind === "too_large")
+      return new ArchiveProblem("The video is larger than the studio accepts.", detail);
+    if (error.kind === "refused")
+      return new ArchiveProblem("Kling's link to the video is not a web address the studio fetches.", detail);
+  }
+  return new ArchiveProblem("Kling's file host did not deliver the video.", detail);
+}
+
+function span(ms: number) {
+  const days = Math.round(ms / 86_400_000);
+  return days >= 1 ? `${days} day${days === 1 ? "" : "s"}` : `${Math.round(ms / 1000)} s`;
+}
+
+async function hashFile(file: string) {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return { sha256: hash.digest("hex") };
 }

@@ -12,6 +12,10 @@
  * - `upstream`: waiting on Kling; the poll tick follows it.
  * - `done`: finished with a video in our storage.
  * - `failed`: ended without a video (a `timed_out` task can still receive a late result).
+ *
+ * `archive_waiting`: Kling made the video but our copy is not saved yet (its file host or our disk
+ * failed); tried again with backoff while Kling keeps the file. Never a failed generation: only
+ * "Kling no longer has the file" after retention moves it to `failed`.
  */
 export type StatusGroup = "local" | "upstream" | "done" | "failed";
 /** How the UI colours a status: waiting in line, moving, finished well, ended badly. */
@@ -31,7 +35,8 @@ export const LIFECYCLE = {
   submitting: { label: "Sending to Kling", tone: "running", group: "local", next: ["submitted", "queued", "failed"] },
   submitted: { label: "Waiting at Kling", tone: "running", group: "upstream", next: ["processing", "succeeded", "failed", "timed_out"] },
   processing: { label: "Generating", tone: "running", group: "upstream", next: ["succeeded", "failed", "timed_out"] },
-  succeeded: { label: "Saving video", tone: "running", group: "local", next: ["archived", "failed"] },
+  succeeded: { label: "Saving video", tone: "running", group: "local", next: ["archived", "archive_waiting", "failed"] },
+  archive_waiting: { label: "Saving video, will retry", tone: "waiting", group: "local", next: ["archived", "failed"] },
   archived: { label: "Finished", tone: "ok", group: "done", next: [] },
   failed: { label: "Failed", tone: "danger", group: "failed", next: [] },
   timed_out: { label: "Timed out", tone: "danger", group: "failed", next: ["succeeded", "failed"] },

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { budgetStatus } from "@/lib/generations/budget";
 import { ACTIVE_STATUSES, isFailed } from "@/lib/generations/lifecycle";
 import { parseStoredRequest } from "@/lib/generations/request";
+import { requireId } from "@/lib/http/text";
 import { mediaUrl } from "@/lib/media/urls";
 
 const RECENT_LIMIT = 30;
@@ -92,6 +93,9 @@ export async function listGenerationsForPolling(options: {
       chargedUnits: row.chargedUnits === null ? null : Number(row.chargedUnits),
       klingStatusMsg: row.klingStatusMsg,
       errorMessage: row.errorMessage,
+      /** archive_waiting: why our copy is not saved yet (written for members) and when it is tried next. */
+      archiveError: row.status === "archive_waiting" ? row.archiveError : null,
+      nextAttemptAt: row.status === "archive_waiting" ? row.nextAttemptAt.toISOString() : null,
       createdAt: row.createdAt.toISOString(),
       elapsedSeconds: Math.round(((end?.getTime() ?? now) - row.createdAt.getTime()) / 1000),
       videoUrl: mediaUrl(video?.id),
@@ -116,7 +120,11 @@ export async function findArchivedVideo<Include extends Prisma.GenerationInclude
   options: { teamId: string; generationId: string; include?: Include },
 ): Promise<Prisma.GenerationGetPayload<{ include: Include }>> {
   const video = await client.generation.findFirst({
-    where: { id: options.generationId, teamId: options.teamId, status: "archived" },
+    where: {
+      id: requireId(options.generationId, "generationId"),
+      teamId: options.teamId,
+      status: "archived",
+    },
     include: options.include,
   });
   if (!video) throw new NotFoundError("That video does not exist in this team.");

@@ -8,6 +8,7 @@ import {
   storyboardFields,
   storyboardProblems,
 } from "@/lib/generations/storyboard.validation";
+import { storableString } from "@/lib/http/text";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   ASPECT_RATIOS,
@@ -45,14 +46,12 @@ export type CameraControl = z.infer<typeof cameraSchema>;
 
 const baseRequestSchema = z.object({
   // Required unless a storyboard writes out its shots (then Kling takes no prompt): see superRefine.
-  prompt: z
-    .string({ error: "Prompt is required" })
+  prompt: storableString("Prompt", { error: "Prompt is required" })
     .trim()
     .max(PROMPT_MAX, {
       error: (issue) => `Prompt must be at most ${PROMPT_MAX} characters; got ${String(issue.input).length}`,
     }),
-  negativePrompt: z
-    .string()
+  negativePrompt: storableString("Negative prompt")
     .trim()
     .max(PROMPT_MAX, { error: `Negative prompt must be at most ${PROMPT_MAX} characters` })
     .default(""),
@@ -106,6 +105,8 @@ export function buildSubmitGenerationSchema(catalog: Catalog) {
     .object({
       parentId: z.string().min(1, { error: "Unknown generation to remix" }).nullish(),
       takes: takesSchema.default(1),
+      /** One per Generate action: a repeated POST with the same key finds the same generation(s). */
+      idempotencyKey: z.uuid({ error: "The submission key must be a UUID" }).optional(),
     })
     .and(buildGenerationRequestSchema(catalog));
 }

@@ -1,6 +1,7 @@
 // Storyboards (Kling 3.0 multi-shot, docs/KLING_API.md §4.1): a shot list in one generation's
 // request. Client-safe: the studio's shot editor, the server and the video page's shot list use it.
 import { z } from "zod";
+import { storableString } from "@/lib/http/text";
 import type { ModelCapability } from "@/lib/kling/models";
 
 export const SHOT_TYPES = ["customize", "intelligence"] as const;
@@ -11,7 +12,7 @@ export const SHOT_MIN_SECONDS = 1;
 
 /** Shot prompts and durations are checked in `storyboardProblems`, so each error names its shot. */
 export const shotSchema = z.object({
-  prompt: z.string({ error: "Shot prompt must be text" }).trim(),
+  prompt: storableString("Shot prompt", { error: "Shot prompt must be text" }).trim(),
   duration: z.number({ error: "Shot duration must be a number of seconds" }),
 });
 export type Shot = z.infer<typeof shotSchema>;

@@ -10,9 +10,11 @@ import {
   type GenerationRequestInput,
 } from "@/lib/generations/request";
 import { storyboardPrompt } from "@/lib/generations/storyboard.validation";
+import { requireId } from "@/lib/http/text";
 import { enqueueSubmit } from "@/lib/jobs/queues";
 import { getCatalog } from "@/lib/kling/catalog";
 import { estimateUnits } from "@/lib/kling/pricing";
+import { consumeMemberQuota } from "@/lib/security/rate-limit";
 
 /**
  * Accepts a generation: validates it against the catalog, checks the team's monthly budget, and
@@ -24,11 +26,12 @@ export async function submitGeneration(options: {
   userId: string;
   input: GenerationRequestInput;
   parentId?: string | null;
-}) {
-  const [generation] = await submitGenerations({ ...options, inputs: [options.input] }).then(
-    (result) => result.generations,
-  );
-  return generation;
+  /** The Generate action's key: the same key for the same team yields the same generation. */
+  idempotencyKey?: string;
+}): Promise<{ id: string; estimatedUnits: number; repeated?: true }> {
+  const result = await submitGenerations({ ...options, inputs: [options.input] });
+  const [generation] = result.generations;
+  return result.repeated ? { ...generation, repeated: true } : generation;
 }
 
 /**
@@ -36,6 +39,10 @@ export async function submitGeneration(options: {
  * written in one transaction (or none). With a `batch`, they are grouped as takes or a comparison;
  * each one still has its own row, lifecycle, cost and exactly-once create.
  * `fieldPrefix` names which input a validation error is about (e.g. `columns[1].`).
+ *
+ * One Generate action is one submission: it counts once against the member's Generate limit
+ * (the team budget is what bounds the cost of many takes), and its `idempotencyKey` is stored on
+ * the first generation, so a repeated key returns the same generations (and batch), not new ones.
  */
 export async function submitGenerations(options: {
   teamId: string;
@@ -44,7 +51,13 @@ export async function submitGenerations(options: {
   parentId?: string | null;
   batch?: { kind: BatchKind };
   fieldPrefix?: (index: number) => string;
-}) {
+  idempotencyKey?: string;
+}): Promise<{
+  batchId: string | null;
+  estimatedUnits: number;
+  generations: { id: string; estimatedUnits: number }[];
+  repeated?: true;
+}> {
   const catalog = getCatalog();
   const schema = buildGenerationRequestSchema(catalog);
   const requests: GenerationRequest[] = options.inputs.map((input, index) => {
@@ -57,6 +70,7 @@ export async function submitGenerations(options: {
       field: field ? `${options.fieldPrefix?.(index) ?? ""}${field}` : undefined,
     });
   });
+  await consumeMemberQuota("generate", { teamId: options.teamId, userId: options.userId });
   const planned = requests.map((request) => ({
     id: randomUUID(),
     request,
@@ -65,12 +79,35 @@ export async function submitGenerations(options: {
   const total = round(planned.reduce((sum, generation) => sum + generation.estimate, 0));
   const batchId = options.batch ? randomUUID() : null;
 
-  await db.$transaction(async (tx) => {
-    // Serialize submissions per team so two at once cannot both squeeze under the budget.
+  const repeated = await db.$transaction(async (tx) => {
+    // Serialize submissions per team so two at once cannot both squeeze under the budget, and a
+    // repeated key finds the first one's committed rows (the unique index backs this up).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`budget:${options.teamId}`}))`;
+    if (options.idempotencyKey) {
+      const earlier = await tx.generation.findUnique({
+        where: { teamId_idempotencyKey: { teamId: options.teamId, idempotencyKey: options.idempotencyKey } },
+        select: { id: true, estimatedUnits: true, batchId: true },
+      });
+      if (earlier) {
+        const rows = earlier.batchId
+          ? await tx.generation.findMany({
+              where: { teamId: options.teamId, batchId: earlier.batchId },
+              orderBy: { batchIndex: "asc" },
+              select: { id: true, estimatedUnits: true },
+            })
+          : [earlier];
+        const generations = rows.map((row) => ({ id: row.id, estimatedUnits: Number(row.estimatedUnits) }));
+        return {
+          batchId: earlier.batchId,
+          estimatedUnits: round(generations.reduce((sum, generation) => sum + generation.estimatedUnits, 0)),
+          generations,
+          repeated: true as const,
+        };
+      }
+    }
     if (options.parentId) {
       const parent = await tx.generation.findFirst({
-        where: { id: options.parentId, teamId: options.teamId },
+        where: { id: requireId(options.parentId, "parentId"), teamId: options.teamId },
         select: { id: true },
       });
       if (!parent)
@@ -115,11 +152,15 @@ export async function submitGenerations(options: {
         aspectRatio: request.aspectRatio,
         sound: request.sound,
         estimatedUnits: estimate,
+        // The first generation carries the action's key; a repeat finds the rest by its batch.
+        idempotencyKey: index === 0 ? (options.idempotencyKey ?? null) : null,
         // Distinct times keep the takes in order wherever rows are sorted by creation.
         createdAt: new Date(Date.now() + index),
       })),
     });
+    return null;
   });
+  if (repeated) return repeated;
   for (const generation of planned) await enqueueSubmit(generation.id);
   return {
     batchId,

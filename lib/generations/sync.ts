@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { transition } from "@/lib/generations/lease";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { heldByDeadWorker, transition } from "@/lib/generations/lease";
 import { fromStatusesOf, UPSTREAM_STATUSES } from "@/lib/generations/lifecycle";
 import { pipelineSettings } from "@/lib/generations/settings";
 import { enqueueArchive, enqueueSubmit } from "@/lib/jobs/queues";
@@ -67,6 +68,8 @@ export interface TickReport {
   updated: number;
   dispatched: number;
   timedOut: number;
+  /** Timed-out rows the list did not show, looked up on their own this tick. */
+  lateChecked: number;
 }
 
 /**
@@ -77,35 +80,52 @@ export interface TickReport {
 export async function pollTick(client: KlingClient): Promise<TickReport> {
   const requestsBefore = client.requestCount;
   const settings = pipelineSettings();
-  const report: TickReport = { active: 0, upstreamRequests: 0, updated: 0, dispatched: 0, timedOut: 0 };
+  const report: TickReport = {
+    active: 0,
+    upstreamRequests: 0,
+    updated: 0,
+    dispatched: 0,
+    timedOut: 0,
+    lateChecked: 0,
+  };
 
   const active = await db.generation.findMany({
     where: { status: { in: UPSTREAM_STATUSES }, klingTaskId: { not: null } },
     select: { id: true, klingTaskId: true, submittedAt: true, createdAt: true },
   });
-  // Timed-out tasks of the last 30 days (Kling's retention) are still matched against the list, at
-  // no extra request, so a late finish is not lost.
+  // Timed-out tasks within Kling's retention can still finish: matched against the list at no
+  // extra request, and those the list does not show (500 newer tasks pushed them off page 1) get
+  // their own GET, a bounded number per tick, least recently checked first.
   const lateWatch = await db.generation.findMany({
     where: {
       status: "timed_out",
       klingTaskId: { not: null },
-      submittedAt: { gt: new Date(Date.now() - 30 * 86_400_000) },
+      submittedAt: { gt: new Date(Date.now() - settings.retentionMs) },
     },
-    select: { id: true, klingTaskId: true },
-    take: LIST_PAGE_SIZE,
+    select: { id: true, klingTaskId: true, lastCheckedAt: true },
   });
   report.active = active.length;
   if (active.length > 0 || lateWatch.length > 0) {
     const byTaskId = new Map<string, KlingTask>();
     try {
-      for (const task of await client.listTasks({ pageNum: 1, pageSize: LIST_PAGE_SIZE }))
-        byTaskId.set(task.task_id, task);
+      const { tasks, skipped } = await client.listTasks({ pageNum: 1, pageSize: LIST_PAGE_SIZE });
+      for (const task of tasks) byTaskId.set(task.task_id, task);
+      for (const problem of skipped) console.error(`[poll] skipped a task Kling listed: ${problem}`);
     } catch (error) {
       if (!(error instanceof KlingError)) throw error;
       // A failed list only delays this tick's updates; stragglers below still get their own GET.
     }
+    const unseen = [];
     for (const row of lateWatch) {
       const task = byTaskId.get(row.klingTaskId as string);
+      if (!task) unseen.push(row);
+      else if (await applyKlingTask(row.id, task)) report.updated++;
+    }
+    unseen.sort((a, b) => (a.lastCheckedAt?.getTime() ?? 0) - (b.lastCheckedAt?.getTime() ?? 0));
+    for (const row of unseen.slice(0, settings.lateChecksPerTick)) {
+      report.lateChecked++;
+      await db.generation.update({ where: { id: row.id }, data: { lastCheckedAt: new Date() } });
+      const task = await client.getTask(row.klingTaskId as string).catch(() => undefined);
       if (task && (await applyKlingTask(row.id, task))) report.updated++;
     }
     for (const row of active) {
@@ -128,31 +148,24 @@ export async function pollTick(client: KlingClient): Promise<TickReport> {
   return report;
 }
 
-/** Queued rows whose wait is over, and rows whose worker vanished mid-step, get a job again. */
+/**
+ * Queued rows whose wait is over, and rows whose worker died mid-step (its heartbeat stopped),
+ * get a job again. Rows a live worker holds are left alone, however long it takes.
+ */
 export async function resumeStalledWork() {
-  const now = new Date();
-  const leaseFree = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
-  const [toSubmit, toArchive] = await Promise.all([
-    db.generation.findMany({
-      where: {
-        AND: [
-          { OR: [{ status: "queued", nextAttemptAt: { lte: now } }, { status: "submitting" }] },
-          leaseFree,
-        ],
-      },
-      select: { id: true },
-      orderBy: { createdAt: "asc" },
-      take: 200,
-    }),
-    db.generation.findMany({
-      where: { status: "succeeded", nextAttemptAt: { lte: now }, ...leaseFree },
-      select: { id: true },
-      take: 200,
-    }),
-  ]);
-  for (const row of toSubmit) await enqueueSubmit(row.id);
-  for (const row of toArchive) await enqueueArchive(row.id);
-  return toSubmit.length + toArchive.length;
+  const free = Prisma.sql`(g."leaseOwner" IS NULL OR ${heldByDeadWorker()})`;
+  const rows = await db.$queryRaw<Array<{ id: string; status: string }>>`
+    SELECT g."id", g."status" FROM "generation" g
+    WHERE ((g."status" IN ('queued', 'succeeded', 'archive_waiting') AND g."nextAttemptAt" <= ${new Date()})
+           OR g."status" = 'submitting')
+      AND ${free}
+    ORDER BY g."createdAt" ASC
+    LIMIT 400`;
+  for (const row of rows) {
+    if (row.status === "queued" || row.status === "submitting") await enqueueSubmit(row.id);
+    else await enqueueArchive(row.id);
+  }
+  return rows.length;
 }
 
 /** A callback or a straggler: one GET for one task, then the same update as a tick. */

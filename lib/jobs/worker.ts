@@ -6,8 +6,10 @@ import { dispatchGeneration } from "@/lib/generations/dispatch";
 import { pipelineSettings } from "@/lib/generations/settings";
 import { pollTick, refreshGeneration, resumeStalledWork } from "@/lib/generations/sync";
 import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
+import { registerWorkerProcess } from "@/lib/jobs/worker-process";
 import type { KlingClient } from "@/lib/kling/client";
 import { getKlingClient } from "@/lib/kling/instance";
+import { sweepDeadWorkDirs } from "@/lib/storage/work-dir";
 
 // Only one process polls Kling at a time, whatever the number of app instances and workers.
 const POLLER_LOCK_KEY = 42_424_201;
@@ -22,18 +24,23 @@ export async function startWorker(options: { client?: KlingClient; log?: (line: 
   const client = options.client ?? getKlingClient();
   const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
   const boss = await getBoss();
+  // Registered before any job runs: rows this process claims are its own while it heartbeats.
+  const workerProcess = await registerWorkerProcess(log);
+  const { holder } = workerProcess;
+  const swept = await sweepDeadWorkDirs();
+  if (swept) log(`removed the working files of ${swept} process(es) that died`);
   const each = (handler: (id: string) => Promise<unknown>) => async (jobs: Job[]) => {
     await Promise.all(jobs.map((job) => handler(job.data.generationId)));
   };
   await boss.work<Job["data"]>(
     QUEUES.submit,
     { batchSize: 5, pollingIntervalSeconds: 0.5 },
-    each((id) => dispatchGeneration(client, id)),
+    each((id) => dispatchGeneration(client, holder, id)),
   );
   await boss.work<Job["data"]>(
     QUEUES.archive,
     { batchSize: 2, pollingIntervalSeconds: 0.5 },
-    each(archiveGeneration),
+    each((id) => archiveGeneration(client, holder, id)),
   );
   await boss.work<Job["data"]>(
     QUEUES.refresh,
@@ -86,12 +93,14 @@ export async function startWorker(options: { client?: KlingClient; log?: (line: 
   void tick();
 
   return {
+    holder,
     async stop() {
       stopped = true;
       clearInterval(timer);
       while (ticking) await new Promise((resolve) => setTimeout(resolve, 50));
       await lockClient?.end().catch(() => {});
       await stopBoss();
+      await workerProcess.stop();
     },
   };
 }

@@ -60,24 +60,48 @@ export class KlingClient {
     );
   }
 
-  /** The task created with this external_task_id, or null when Kling has none (404/1203). */
+  /**
+   * The task created with this external_task_id, or null when Kling has none. Classified by where
+   * the error comes from: on a lookup, 1203 means "no such task" whatever its message says (the
+   * message-based "unknown model" reading only makes sense for a create).
+   */
   async findByExternalId(externalTaskId: string): Promise<KlingTask | null> {
     try {
       // The documented form puts the external id in the path (docs/KLING_API.md §5.1).
       return await this.getTask(externalTaskId);
     } catch (error) {
-      if (error instanceof KlingError && error.kind === "not_found") return null;
+      if (error instanceof KlingError && (error.kind === "not_found" || error.details.code === 1203))
+        return null;
       throw error;
     }
   }
 
-  /** Newest first; pageNum 1–1000, pageSize 1–500. */
-  async listTasks(options: { pageNum?: number; pageSize?: number } = {}): Promise<KlingTask[]> {
+  /**
+   * Newest first; pageNum 1–1000, pageSize 1–500. Parsed per item: one task of an unexpected shape
+   * is reported in `skipped` and the rest are still used.
+   */
+  async listTasks(
+    options: { pageNum?: number; pageSize?: number } = {},
+  ): Promise<{ tasks: KlingTask[]; skipped: string[] }> {
     const query = new URLSearchParams({
       pageNum: String(options.pageNum ?? 1),
       pageSize: String(options.pageSize ?? 500),
     });
-    return parseAs(z.array(klingTaskSchema), await this.request("GET", `/v1/videos/text2video?${query}`));
+    const items = parseAs(z.array(z.unknown()), await this.request("GET", `/v1/videos/text2video?${query}`));
+    const tasks: KlingTask[] = [];
+    const skipped: string[] = [];
+    for (const [index, item] of items.entries()) {
+      const parsed = klingTaskSchema.safeParse(item);
+      if (parsed.success) tasks.push(parsed.data);
+      else {
+        const issue = parsed.error.issues[0];
+        const taskId = (item as { task_id?: unknown } | null)?.task_id;
+        skipped.push(
+          `item ${index}${typeof taskId === "string" ? ` (task ${taskId})` : ""}: ${issue.path.join(".") || "item"}: ${issue.message}`,
+        );
+      }
+    }
+    return { tasks, skipped };
   }
 
   async accountCosts(options: { startTime: number; endTime: number }) {

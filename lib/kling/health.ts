@@ -10,16 +10,27 @@ export type KlingHealth =
 const CACHE_MS = 15_000;
 const TIMEOUT_MS = 3_000;
 let cached: { at: number; result: KlingHealth } | undefined;
+let inFlight: Promise<KlingHealth> | undefined;
 
 /**
  * Whether Kling answers an authenticated read (a one-task list). Cached for 15 s: health checks
  * may be frequent and Kling asks clients to keep request rates low.
+ *
+ * Note: single-flight. Callers arriving while a probe runs share it instead of each opening their
+ * own connection; otherwise a burst of anonymous health checks right after the cache expires
+ * becomes a burst of Kling calls and pushes the pipeline into Kling's rate limits.
  */
-export async function checkKlingHealth(): Promise<KlingHealth> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.result;
-  const result = await probe();
-  cached = { at: Date.now(), result };
-  return result;
+export function checkKlingHealth(): Promise<KlingHealth> {
+  if (cached && Date.now() - cached.at < CACHE_MS) return Promise.resolve(cached.result);
+  inFlight ??= probe()
+    .then((result) => {
+      cached = { at: Date.now(), result };
+      return result;
+    })
+    .finally(() => {
+      inFlight = undefined;
+    });
+  return inFlight;
 }
 
 async function probe(): Promise<KlingHealth> {
@@ -49,4 +60,5 @@ async function probe(): Promise<KlingHealth> {
 
 export function resetKlingHealthCache() {
   cached = undefined;
+  inFlight = undefined;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { klingConfig } from "@/lib/env";
+import { pipelineSettings } from "@/lib/generations/settings";
 import { KlingClient } from "@/lib/kling/client";
 
 let cached: KlingClient | undefined;
@@ -12,6 +13,7 @@ export function getKlingClient(): KlingClient {
     throw new Error("Kling is not configured: set KLING_ACCESS_KEY/KLING_SECRET_KEY or KLING_API_KEY");
   cached = new KlingClient({
     baseUrl: config.baseUrl,
+    timeoutMs: pipelineSettings().klingTimeoutMs,
     credentials: config.apiKey
       ? { apiKey: config.apiKey }
       : { accessKey: config.accessKey ?? "", secretKey: config.secretKey ?? "" },

@@ -2,8 +2,18 @@ import "server-only";
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
+import { pipelineSettings } from "@/lib/generations/settings";
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+const run = (binary: string, args: string[]) => {
+  // A hung ffmpeg (a pathological file, a stuck disk) is killed instead of holding a row for ever.
+  const { ffprobeTimeoutMs, ffmpegTimeoutMs } = pipelineSettings();
+  return execFileAsync(binary, args, {
+    timeout: binary === ffprobePath ? ffprobeTimeoutMs : ffmpegTimeoutMs,
+    killSignal: "SIGKILL",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+};
 // Static binaries shipped inside npm packages (DESIGN.md: no system ffmpeg needed).
 const require = createRequire(import.meta.url);
 export const ffmpegPath: string = (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;

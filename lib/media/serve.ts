@@ -1,10 +1,13 @@
 import "server-only";
 import { Readable } from "node:stream";
+import { serverEnv } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 
 /**
- * Streams a stored file with HTTP Range support (seeking in <video> needs it): 206 with exactly
- * the asked bytes, 416 for a range outside the file, 200 for the whole file otherwise.
+ * Serves a stored file to a caller whose access has already been checked. Object storage answers
+ * with a redirect to a presigned URL (the store then answers Range itself); local disk, or S3 with
+ * S3_PROXY=1, streams with HTTP Range support (seeking in <video> needs it): 206 with exactly the
+ * asked bytes, 416 for a range outside the file, 200 for the whole file otherwise.
  */
 export async function serveStoredFile(
   request: Request,
@@ -12,6 +15,20 @@ export async function serveStoredFile(
   extraHeaders: Record<string, string> = {},
 ) {
   const storage = getStorage();
+  const env = serverEnv();
+  if (storage.signedUrl && !env.S3_PROXY) {
+    const location = await storage.signedUrl(file.storageKey, {
+      contentType: file.contentType,
+      downloadName: file.downloadName,
+      expiresInSeconds: env.S3_URL_TTL_SECONDS,
+    });
+    // Note: no-store on the redirect, so every play asks us again and a revoked share link or a
+    // removed member stops at once; only the signed URL itself lives on, for its few minutes.
+    return new Response(null, {
+      status: 302,
+      headers: { ...extraHeaders, location, "cache-control": "no-store", "referrer-policy": "no-referrer" },
+    });
+  }
   const size = await storage.size(file.storageKey);
   if (size === null) return Response.json({ error: "Not found." }, { status: 404 });
   const headers: Record<string, string> = {
@@ -29,10 +46,10 @@ export async function serveStoredFile(
     return new Response(null, { status: 200, headers: { ...headers, "content-length": String(size) } });
   }
   if (!range) {
-    const body = Readable.toWeb(storage.read(file.storageKey)) as ReadableStream;
+    const body = Readable.toWeb(await storage.read(file.storageKey)) as ReadableStream;
     return new Response(body, { status: 200, headers: { ...headers, "content-length": String(size) } });
   }
-  const body = Readable.toWeb(storage.read(file.storageKey, range)) as ReadableStream;
+  const body = Readable.toWeb(await storage.read(file.storageKey, range)) as ReadableStream;
   return new Response(body, {
     status: 206,
     headers: {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { findArchivedVideo } from "@/lib/generations/queries";
 import { parseStoredRequest } from "@/lib/generations/request";
 import { mediaUrl } from "@/lib/media/urls";
+import { listComments } from "@/lib/review/comments";
 
 /**
  * Everything the video page shows, as one serializable object (ISO dates, plain numbers), scoped
@@ -26,7 +27,6 @@ export async function getVideoDetail(options: {
         orderBy: { createdAt: "asc" },
       },
       ratings: { select: { userId: true, stars: true } },
-      comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       activities: {
         include: { actor: { select: { name: true } } },
         orderBy: { createdAt: "desc" },
@@ -35,6 +35,7 @@ export async function getVideoDetail(options: {
       shareLinks: { where: { revokedAt: null }, orderBy: { createdAt: "desc" } },
     },
   });
+  const comments = await listComments({ teamId: options.teamId, generationId: generation.id });
   const video = generation.assets.find((asset) => asset.kind === "video");
   const poster = generation.assets.find((asset) => asset.kind === "poster");
   const now = new Date();
@@ -75,13 +76,10 @@ export async function getVideoDetail(options: {
       prompt: child.prompt,
       status: child.status,
     })),
-    comments: generation.comments.map((comment) => ({
-      id: comment.id,
-      body: comment.body,
-      timecodeSeconds: comment.timecodeSeconds,
-      author: comment.author.name,
-      createdAt: comment.createdAt.toISOString(),
-    })),
+    // Note: the newest page only; a video's comments are unbounded, the page is not.
+    comments: comments.comments,
+    earlierComments: comments.earlier,
+    commentCount: comments.total,
     activity: generation.activities.map((activity) => ({
       id: activity.id,
       kind: activity.kind,

@@ -1,6 +1,7 @@
 // Review states, ratings and comments: client-safe, shared by the video page, the gallery filter and
 // lib/review/actions.ts.
 import { z } from "zod";
+import { storableString } from "@/lib/http/text";
 import { idSchema } from "@/lib/validation";
 
 export const REVIEW_STATES = ["none", "approved", "changes_requested", "rejected"] as const;
@@ -23,12 +24,12 @@ export const reviewStateSchema = z.enum(REVIEW_STATES, {
 export const starsSchema = z
   .number({ error: "Rating must be 1 to 5 stars" })
   .refine((stars) => Number.isInteger(stars) && stars >= 1 && stars <= 5, {
-    error: (issue) => `Rating must be 1 to 5 stars; got ${String(issue.input)}`,
+    error: (issue) =>
+      `Rating must be 1 to 5 stars; got ${typeof issue.input === "number" ? issue.input : typeof issue.input}`,
   });
 
 export const commentSchema = z.object({
-  body: z
-    .string()
+  body: storableString("Comment", { error: "Comment is required" })
     .trim()
     .min(1, { error: "Comment is empty" })
     .max(2000, { error: "Comment must be at most 2000 characters" }),

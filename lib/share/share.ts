@@ -4,6 +4,8 @@ import { recordActivity } from "@/lib/activity/log";
 import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { findArchivedVideo } from "@/lib/generations/queries";
+import { requireId } from "@/lib/http/text";
+import { consumeMemberQuota } from "@/lib/security/rate-limit";
 import { SHARE_EXPIRIES, type ShareExpiry } from "@/lib/share/share.validation";
 
 /** A public link to one finished video. The token carries 192 random bits. */
@@ -14,12 +16,13 @@ export async function createShareLink(options: {
   expiry: ShareExpiry;
   hidePrompt: boolean;
 }) {
-  if (!Object.hasOwn(SHARE_EXPIRIES, options.expiry)) {
+  if (typeof options.expiry !== "string" || !Object.hasOwn(SHARE_EXPIRIES, options.expiry)) {
     throw new UserError(`Expiry must be one of ${Object.keys(SHARE_EXPIRIES).join(", ")}`, {
       field: "expiry",
     });
   }
   const days = SHARE_EXPIRIES[options.expiry];
+  await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
   return db.$transaction(async (tx) => {
     const generation = await findArchivedVideo(tx, options);
     const link = await tx.shareLink.create({
@@ -47,7 +50,7 @@ export async function createShareLink(options: {
 export async function revokeShareLink(options: { teamId: string; userId: string; linkId: string }) {
   return db.$transaction(async (tx) => {
     const link = await tx.shareLink.findFirst({
-      where: { id: options.linkId, teamId: options.teamId, revokedAt: null },
+      where: { id: requireId(options.linkId, "linkId"), teamId: options.teamId, revokedAt: null },
     });
     if (!link) throw new NotFoundError("That share link does not exist or is already revoked.");
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });

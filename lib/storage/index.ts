@@ -1,59 +1,45 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { createReadStream, type ReadStream } from "node:fs";
-import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
-import path from "node:path";
-import { mediaDir } from "@/lib/env";
+import type { Readable } from "node:stream";
+import { mediaDir, serverEnv } from "@/lib/env";
+import { LocalDiskStorage } from "@/lib/storage/local";
+import { S3Storage, s3Settings } from "@/lib/storage/s3";
 
-/** Where stored media lives. Local disk today; S3-compatible storage later behind the same shape. */
-export interface Storage {
-  /** Moves (or copies) a finished local file to `key`, atomically: readers never see half a file. */
-  putFile(key: string, sourcePath: string): Promise<void>;
-  size(key: string): Promise<number | null>;
-  read(key: string, range?: { start: number; end: number }): ReadStream;
-  remove(key: string): Promise<void>;
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
-export class LocalDiskStorage implements Storage {
-  constructor(private readonly root: string) {}
+export interface SignedUrlOptions {
+  contentType: string;
+  /** Makes the browser save the file under this name instead of showing it. */
+  downloadName?: string;
+  expiresInSeconds: number;
+}
 
-  async putFile(key: string, sourcePath: string) {
-    const target = this.resolve(key);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.tmp-${randomUUID()}`;
-    await copyFile(sourcePath, temporary);
-    await rename(temporary, target);
-  }
-
-  async size(key: string) {
-    try {
-      return (await stat(this.resolve(key))).size;
-    } catch {
-      return null;
-    }
-  }
-
-  read(key: string, range?: { start: number; end: number }) {
-    return createReadStream(this.resolve(key), range);
-  }
-
-  async remove(key: string) {
-    await rm(this.resolve(key), { force: true });
-  }
-
-  private resolve(key: string) {
-    // Note: keys are built by the studio, never by users; this still refuses any escape from the root.
-    const resolved = path.resolve(this.root, key);
-    if (!resolved.startsWith(path.resolve(this.root) + path.sep))
-      throw new Error(`invalid storage key ${key}`);
-    return resolved;
-  }
+/** Where stored media lives: local disk (default) or S3-compatible object storage (STORAGE=s3). */
+export interface Storage {
+  /** "local disk at …" or "S3 bucket … at …": for logs and the admin health view; never a secret. */
+  readonly description: string;
+  /** Copies a finished local file to `key`, atomically: readers never see half a file. */
+  putFile(key: string, sourcePath: string): Promise<void>;
+  size(key: string): Promise<number | null>;
+  read(key: string, range?: ByteRange): Promise<Readable>;
+  remove(key: string): Promise<void>;
+  /**
+   * A short-lived URL the browser fetches directly (Range answered by the store), for storages
+   * that have one. Callers check access first; the URL is never stored.
+   */
+  signedUrl?(key: string, options: SignedUrlOptions): Promise<string>;
+  /** Proves the storage is reachable and writable; throws StorageConfigError naming the variable. */
+  check(): Promise<void>;
 }
 
 let cached: Storage | undefined;
 
 export function getStorage(): Storage {
-  cached ??= new LocalDiskStorage(mediaDir());
+  if (cached) return cached;
+  const env = serverEnv();
+  cached = env.STORAGE === "s3" ? new S3Storage(s3Settings(env)) : new LocalDiskStorage(mediaDir(env));
   return cached;
 }
 

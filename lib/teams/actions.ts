@@ -15,6 +15,7 @@ import {
   switchTeamSchema,
   teamSettingsSchema,
 } from "@/lib/teams/teams.validation";
+import { idSchema } from "@/lib/validation";
 
 export const switchTeamAction = viewerAction(switchTeamSchema, async ({ teamId }, viewer) => {
   await switchTeam({ sessionId: viewer.sessionId, userId: viewer.user.id, teamId });
@@ -76,7 +77,7 @@ export const removeMemberAction = teamAction(
   },
 );
 
-export const leaveTeamAction = teamAction(z.object({}), null, async (_input, context) => {
+export const leaveTeamAction = teamAction(z.object({ teamId: idSchema }), null, async (_input, context) => {
   await leaveTeam({ teamId: context.team.id, memberId: context.member.id });
   revalidatePath("/", "layout");
 });

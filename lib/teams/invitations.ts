@@ -4,6 +4,7 @@ import { INVITATION_LIFETIME_S } from "@/lib/auth/auth";
 import { canAssignRole, type Role, roleOf } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { requireId } from "@/lib/http/text";
 
 /**
  * Invitations without an email server: an admin gets a link to hand over. The invitation id is
@@ -63,7 +64,11 @@ export async function listPendingInvitations(teamId: string) {
 
 export async function revokeInvitation(options: { teamId: string; invitationId: string }) {
   const result = await db.invitation.updateMany({
-    where: { id: options.invitationId, organizationId: options.teamId, status: "pending" },
+    where: {
+      id: requireId(options.invitationId, "invitationId"),
+      organizationId: options.teamId,
+      status: "pending",
+    },
     data: { status: "canceled" },
   });
   if (result.count === 0) throw new NotFoundError("That invitation does not exist or is no longer pending.");
@@ -74,7 +79,7 @@ export type InvitationView = Awaited<ReturnType<typeof getInvitationForAcceptanc
 /** What the invitation page shows; refuses with a clear message for every unusable state. */
 export async function getInvitationForAcceptance(invitationId: string) {
   const invitation = await db.invitation.findUnique({
-    where: { id: invitationId },
+    where: { id: requireId(invitationId, "invitationId") },
     include: { organization: { select: { id: true, name: true } }, inviter: { select: { name: true } } },
   });
   if (!invitation) throw new NotFoundError("This invitation link is not valid. Ask for a new one.");

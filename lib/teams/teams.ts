@@ -1,17 +1,32 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { requireId } from "@/lib/http/text";
 
-/** Creates a team with its creator as owner. */
+export const MAX_OWNED_TEAMS = 10;
+
+/**
+ * Creates a team with its creator as owner. Who may: anyone signed in (a member of several teams,
+ * like an agency, starts a new one from the team switcher), up to MAX_OWNED_TEAMS teams owned.
+ * Note: the studio's action is the only way in (better-auth's organization/create is closed), and
+ * the count runs under a per-user lock so parallel requests cannot pass it together.
+ */
 export async function createTeam(options: { userId: string; name: string }) {
   const teamId = randomUUID();
   const now = new Date();
-  await db.$transaction([
-    db.organization.create({
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`create-team:${options.userId}`}))`;
+    const owned = await tx.member.count({ where: { userId: options.userId, role: "owner" } });
+    if (owned >= MAX_OWNED_TEAMS) {
+      throw new ForbiddenError(
+        `You already own ${MAX_OWNED_TEAMS} teams, the most one person may own. Make someone else an owner of one and leave it first.`,
+      );
+    }
+    await tx.organization.create({
       data: { id: teamId, name: options.name, slug: slugFor(options.name), createdAt: now },
-    }),
-    db.member.create({
+    });
+    await tx.member.create({
       data: {
         id: randomUUID(),
         organizationId: teamId,
@@ -19,8 +34,8 @@ export async function createTeam(options: { userId: string; name: string }) {
         role: "owner",
         createdAt: now,
       },
-    }),
-  ]);
+    });
+  });
   return { id: teamId, name: options.name };
 }
 
@@ -36,7 +51,7 @@ export async function listTeamsForUser(userId: string) {
 /** Makes `teamId` the session's current team; only a team the user belongs to. */
 export async function switchTeam(options: { sessionId: string; userId: string; teamId: string }) {
   const membership = await db.member.findFirst({
-    where: { userId: options.userId, organizationId: options.teamId },
+    where: { userId: options.userId, organizationId: requireId(options.teamId, "teamId") },
   });
   if (!membership) throw new NotFoundError("That team does not exist or you are not a member of it.");
   await db.session.update({

@@ -2,10 +2,10 @@
 // forms and lib/teams/actions.ts.
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
+import { storableString } from "@/lib/http/text";
 import { emailSchema, idSchema } from "@/lib/validation";
 
-export const teamNameSchema = z
-  .string({ error: "Team name is required" })
+export const teamNameSchema = storableString("Team name", { error: "Team name is required" })
   .trim()
   .min(2, { error: "Team name must be at least 2 characters" })
   .max(60, { error: "Team name must be at most 60 characters" });

@@ -2,6 +2,7 @@
 // the server all use these, so a bad template gets the same field message everywhere.
 import { z } from "zod";
 import { PROMPT_MAX } from "@/lib/generations/request";
+import { storableString } from "@/lib/http/text";
 
 export const TEMPLATE_NAME_MAX = 80;
 export const VARIABLE_VALUE_MAX = 500;
@@ -25,33 +26,30 @@ export function fillTemplate(prompt: string, values: Record<string, string>): st
 
 export const templateInputSchema = z
   .object({
-    name: z
-      .string({ error: "Name is required" })
+    name: storableString("Name", { error: "Name is required" })
       .trim()
       .min(1, { error: "Name is required" })
       .max(TEMPLATE_NAME_MAX, {
         error: (issue) =>
           `Name must be at most ${TEMPLATE_NAME_MAX} characters; got ${String(issue.input).length}`,
       }),
-    prompt: z
-      .string({ error: "Prompt is required" })
+    prompt: storableString("Prompt", { error: "Prompt is required" })
       .trim()
       .min(1, { error: "Prompt is required" })
       .max(PROMPT_MAX, {
         error: (issue) =>
           `Prompt must be at most ${PROMPT_MAX} characters; got ${String(issue.input).length}`,
       }),
-    negativePrompt: z
-      .string()
+    negativePrompt: storableString("Negative prompt")
       .trim()
       .max(PROMPT_MAX, { error: `Negative prompt must be at most ${PROMPT_MAX} characters` })
       .default(""),
     defaults: z
       .record(
-        z.string(),
-        z
-          .string()
-          .max(VARIABLE_VALUE_MAX, { error: `A default must be at most ${VARIABLE_VALUE_MAX} characters` }),
+        storableString("A variable name"),
+        storableString("A default").max(VARIABLE_VALUE_MAX, {
+          error: `A default must be at most ${VARIABLE_VALUE_MAX} characters`,
+        }),
       )
       .default({}),
   })

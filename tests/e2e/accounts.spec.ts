@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp";
 import { OWNER, OWNER_STATE, SCREENSHOTS, signIn } from "./support";
 
 test("signing out and in again", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp";
 import { OWNER, OWNER_STATE } from "./support";
 
 // Runs once before every other e2e test, against the fresh studio the config starts.

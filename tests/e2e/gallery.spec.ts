@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp";
+import { expectShareHeaders } from "./security-headers";
 import { OWNER_STATE, playPast, SCREENSHOTS, videoDuration } from "./support";
 
 const PROMPT = "A hummingbird hovering over a glowing orchid, macro, morning dew";
@@ -97,6 +98,7 @@ test("a creator generates, a reviewer approves with a timecoded comment, the cre
   const range = await outsider.request.get(`${shareUrl}/video`, { headers: { range: "bytes=0-99" } });
   expect(range.status()).toBe(206);
   expect((await range.body()).length).toBe(100);
+  expectShareHeaders(response?.headers() ?? {}, range.headers());
   await owner.screenshot({ path: `${SCREENSHOTS}/share.png` });
 
   await owner.getByRole("button", { name: "Revoke" }).click();

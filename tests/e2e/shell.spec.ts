@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp";
 import { OWNER_STATE, SCREENSHOTS } from "./support";
 
 test.use({ storageState: OWNER_STATE });
@@ -16,13 +16,22 @@ test("the studio shell loads with its navigation", async ({ page }) => {
   await page.screenshot({ path: `${SCREENSHOTS}/shell.png`, fullPage: true });
 });
 
-test("health reports the database and the Kling emulator", async ({ request }) => {
+test("health tells anonymous callers only up or down", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: undefined });
+  const response = await anonymous.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+  await anonymous.dispose();
+});
+
+test("health reports the database, the Kling emulator and the storage to an owner", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({
     status: "ok",
     db: "ok",
     kling: { status: "ok", backend: "emulator" },
+    storage: { kind: "local", description: expect.stringMatching(/^local disk at \//), serving: "stream" },
   });
 });
 

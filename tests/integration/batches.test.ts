@@ -10,6 +10,7 @@ import {
 import { db } from "../../lib/db";
 import { parseGalleryFilter } from "../../lib/gallery/filters";
 import { listGallery } from "../../lib/gallery/queries";
+import { newSubmissionKey } from "../../lib/generations/submission-key";
 import { submitGenerations } from "../../lib/generations/submit";
 import { stopBoss } from "../../lib/jobs/boss";
 import { startWorker } from "../../lib/jobs/worker";
@@ -207,4 +208,40 @@ describe("takes: several generations as one batch", () => {
     expect(await resolveCompareToken(second.token)).toBeNull();
     expect(await resolveCompareToken("not-a-real-token-0123456789")).toBeNull();
   }, 90_000);
+});
+
+describe("one Generate action, one batch", () => {
+  it("the same key yields the same batch and takes, even three at once; a new key is a new batch", async () => {
+    const other = await teamWith(getAuth(), "Idempotent batch team");
+    const idempotencyKey = newSubmissionKey();
+    const submit = () =>
+      submitGenerations({
+        teamId: other.team.id,
+        userId: other.owner.user.id,
+        inputs: Array.from({ length: 3 }, () => BASE_REQUEST),
+        batch: { kind: "takes" },
+        idempotencyKey,
+      });
+    const results = await Promise.all([submit(), submit(), submit()]);
+    expect(new Set(results.map((result) => result.batchId)).size).toBe(1);
+    expect(results.filter((result) => !result.repeated)).toHaveLength(1);
+    for (const result of results) {
+      expect(result.generations.map((generation) => generation.id)).toEqual(
+        results[0].generations.map((generation) => generation.id),
+      );
+      expect(result.estimatedUnits).toBe(results[0].estimatedUnits);
+    }
+    expect(await db.batch.count({ where: { teamId: other.team.id } })).toBe(1);
+    expect(await db.generation.count({ where: { teamId: other.team.id } })).toBe(3);
+
+    const next = await submitGenerations({
+      teamId: other.team.id,
+      userId: other.owner.user.id,
+      inputs: Array.from({ length: 2 }, () => BASE_REQUEST),
+      batch: { kind: "compare" },
+      idempotencyKey: newSubmissionKey(),
+    });
+    expect(next.batchId).not.toBe(results[0].batchId);
+    expect(await db.batch.count({ where: { teamId: other.team.id } })).toBe(2);
+  });
 });

@@ -215,11 +215,8 @@ describe("npm run dev", () => {
       health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
       if (health?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    expect(await health?.json()).toEqual({
-      status: "ok",
-      db: "ok",
-      kling: { status: "ok", backend: "emulator" },
-    });
+    // Anonymous: up or down only (details are for owners and admins, tests/integration/health.test.ts).
+    expect(await health?.json()).toEqual({ status: "ok" });
     run.child.kill("SIGINT");
     expect((await run.exited).code).toBe(0);
     expect(processesUsing(dataDir)).toEqual([]);

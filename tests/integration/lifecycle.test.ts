@@ -62,7 +62,7 @@ describe("transition() against the database", () => {
     expect(await transition(id, ["processing"], { status: "timed_out", errorMessage: "late" })).toBe(true);
     expect(await transition(id, ["processing"], { status: "timed_out" })).toBe(false);
     const row = await db.generation.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "timed_out", errorMessage: "late", leaseUntil: null });
+    expect(row).toMatchObject({ status: "timed_out", errorMessage: "late", leaseOwner: null });
   });
 
   it("refuses an edge the table does not have and leaves the row alone", async () => {

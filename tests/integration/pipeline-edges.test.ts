@@ -11,8 +11,8 @@ import { teamWith } from "./helpers/accounts";
 import { type TestDatabase, useAppDatabase } from "./helpers/database";
 import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
-// An emulator whose result URLs expire almost at once, and a worker that archives late: the
-// generation must fail with a clear message instead of hanging or losing track.
+// An emulator whose results are gone almost at once, with the studio told Kling keeps them for a
+// second: past retention, and only then, a missing file is a lost video, said in those words.
 let database: TestDatabase;
 let emulator: Emulator;
 let worker: { stop(): Promise<void> } | undefined;
@@ -20,10 +20,12 @@ let worker: { stop(): Promise<void> } | undefined;
 beforeAll(async () => {
   database = await useAppDatabase();
   ({ emulator } = await startTestEmulator({ retentionMs: 1 }));
+  process.env.KLING_RETENTION_SECONDS = "1";
   worker = await startWorker({ log: () => {} });
 }, 60_000);
 
 afterAll(async () => {
+  delete process.env.KLING_RETENTION_SECONDS;
   await worker?.stop();
   await stopBoss();
   await emulator?.close();
@@ -32,12 +34,14 @@ afterAll(async () => {
 });
 
 describe("pipeline edges", () => {
-  it("fails clearly when Kling's result URL expired before archiving", async () => {
+  it("reports a video lost, saying why, once Kling's retention has passed and the file is gone", async () => {
     const { team, owner } = await teamWith(getAuth(), "Expiry team");
     const { id } = await submitGeneration({ teamId: team.id, userId: owner.user.id, input: BASE_REQUEST });
     const row = await waitForStatus(id, ["archived", "failed"]);
     expect(row.status).toBe("failed");
-    expect(row.errorMessage).toMatch(/^Kling's link to the video has expired \(HTTP 404\)/);
+    expect(row.errorMessage).toBe(
+      "Kling no longer has this video: it keeps results for 1 s, and that time passed before the studio could save a copy.",
+    );
     expect(row.klingTaskId).toBeTruthy(); // kept, so the task stays traceable
     expect(upstreamTasksFor(emulator, id)).toHaveLength(1);
 
@@ -50,7 +54,7 @@ describe("pipeline edges", () => {
     );
     const { generations } = await mine.json();
     expect(generations.map((generation: { id: string }) => generation.id)).toContain(id);
-    expect(generations[0].errorMessage).toMatch(/expired/);
+    expect(generations[0].errorMessage).toMatch(/^Kling no longer has this video/);
 
     const stranger = await teamWith(getAuth(), "Stranger team");
     const theirs = await getGenerations(

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { AccountPanel } from "@/components/settings/account-panel";
 import { InvitationsPanel } from "@/components/settings/invitations-panel";
 import { MembersPanel } from "@/components/settings/members-panel";
 import { TeamSettingsForm } from "@/components/settings/team-settings-form";
+import { listSessions } from "@/lib/account/account";
 import { can } from "@/lib/auth/permissions";
 import { requirePageTeam } from "@/lib/auth/session";
 import { listPendingInvitations } from "@/lib/teams/invitations";
@@ -14,10 +16,11 @@ export default async function SettingsPage() {
   const context = await requirePageTeam("team.view");
   if (!context) return null;
   const manage = can(context.member.role, "member.manage");
-  const [settings, members, invitations] = await Promise.all([
+  const [settings, members, invitations, sessions] = await Promise.all([
     getTeamSettings(context.team.id),
     listMembers(context.team.id),
     manage ? listPendingInvitations(context.team.id) : Promise.resolve([]),
+    listSessions({ userId: context.user.id, currentSessionId: context.sessionId }),
   ]);
   return (
     <div className="space-y-8">
@@ -49,6 +52,7 @@ export default async function SettingsPage() {
           }))}
         />
       )}
+      <AccountPanel name={context.user.name} sessions={sessions} />
     </div>
   );
 }

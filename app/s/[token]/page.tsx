@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { serverEnv } from "@/lib/env";
+import { requestOrigin } from "@/lib/http/forwarded";
 import { countShareView, resolveShareToken } from "@/lib/share/share";
 
 export const dynamic = "force-dynamic";
@@ -101,12 +101,7 @@ export default async function SharedVideoPage({ params }: { params: Promise<{ to
 }
 
 async function publicOrigin() {
-  const configured = serverEnv().PUBLIC_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
-  const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
+  return requestOrigin(await headers());
 }
 
 function shorten(text: string, length: number) {

@@ -9,10 +9,15 @@ import { resetStorage } from "../../../lib/storage";
 
 /** Fast pipeline timings for tests (lib/generations/settings.ts reads them). */
 export const FAST_PIPELINE_ENV = {
+  // One test member submits dozens; the per-member limit has its own test (security/rate-limits).
+  MEMBER_GENERATE_LIMIT: "1000",
   KLING_POLL_INTERVAL_SECONDS: "0.25",
-  JOB_LEASE_SECONDS: "2",
+  WORKER_HEARTBEAT_SECONDS: "0.25",
+  WORKER_STALE_SECONDS: "1.5",
   KLING_RETRY_BASE_SECONDS: "0.25",
   KLING_RETRY_MAX_SECONDS: "1",
+  ARCHIVE_RETRY_MAX_SECONDS: "1",
+  KLING_CREATE_SETTLE_SECONDS: "2",
 };
 
 /** A real emulator over HTTP (fast lifecycle, small videos) with the studio pointed at it. */

@@ -11,7 +11,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     request,
     { storageKey: shared.poster.storageKey, contentType: shared.poster.contentType },
     {
-      "cache-control": "public, max-age=300",
+      // Note: revoking a link must stop playback at once; no shared cache may keep a copy.
+      "cache-control": "private, no-store",
     },
   );
 }

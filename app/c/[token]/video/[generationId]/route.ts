@@ -16,6 +16,10 @@ export async function GET(
   return serveStoredFile(
     request,
     { storageKey: cell.video.storageKey, contentType: cell.video.contentType },
-    { "cache-control": "public, max-age=300", "x-robots-tag": "noindex" },
+    {
+      // Note: revoking a link must stop playback at once; no shared cache may keep a copy.
+      "cache-control": "private, no-store",
+      "x-robots-tag": "noindex",
+    },
   );
 }

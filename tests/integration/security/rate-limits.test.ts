@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAuth } from "../../../lib/auth/instance";
+import { db } from "../../../lib/db";
+import { resetServerEnv } from "../../../lib/env";
+import { submitGeneration } from "../../../lib/generations/submit";
+import { consumeMemberQuota } from "../../../lib/security/rate-limit";
+import { createShareLink } from "../../../lib/share/share";
+import { teamWith } from "../helpers/accounts";
+import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { BASE_REQUEST } from "../helpers/pipeline";
+
+let database: TestDatabase;
+let fixture: Awaited<ReturnType<typeof teamWith>>;
+
+beforeAll(async () => {
+  database = await useAppDatabase();
+  Object.assign(process.env, { MEMBER_GENERATE_LIMIT: "3", MEMBER_SHARE_LIMIT: "2" });
+  resetServerEnv();
+  fixture = await teamWith(getAuth(), "Limited team", ["creator"]);
+});
+afterAll(async () => {
+  delete process.env.MEMBER_GENERATE_LIMIT;
+  delete process.env.MEMBER_SHARE_LIMIT;
+  resetServerEnv();
+  await db.$disconnect();
+  await database.drop();
+});
+
+describe("per-member rate limits", () => {
+  it("Generate: past the limit a member gets a 429 saying the limit and when to retry; nothing is queued", async () => {
+    const member = { teamId: fixture.team.id, userId: fixture.members.creator.user.id };
+    for (let use = 0; use < 3; use++) await consumeMemberQuota("generate", member);
+    await expect(submitGeneration({ ...member, input: BASE_REQUEST })).rejects.toMatchObject({
+      status: 429,
+      message: "You have reached the limit of 3 generations started per 10 minutes. Try again in 10 minutes.",
+    });
+    expect(await db.generation.count({ where: { teamId: fixture.team.id } })).toBe(0);
+    // A teammate is not held back by someone else's limit.
+    await expect(
+      consumeMemberQuota("generate", { teamId: fixture.team.id, userId: fixture.owner.user.id }),
+    ).resolves.toBeUndefined();
+  });
+
+  it("share links: the third in an hour is refused with a clear message", async () => {
+    const attempt = () =>
+      createShareLink({
+        teamId: fixture.team.id,
+        userId: fixture.owner.user.id,
+        generationId: "no-such-video",
+        expiry: "7d",
+        hidePrompt: false,
+      });
+    await expect(attempt()).rejects.toMatchObject({ status: 404 });
+    await expect(attempt()).rejects.toMatchObject({ status: 404 });
+    await expect(attempt()).rejects.toMatchObject({
+      status: 429,
+      message: "You have reached the limit of 2 share links created per hour. Try again in 60 minutes.",
+    });
+  });
+
+  it("counts parallel uses exactly (no request slips past the limit)", async () => {
+    const member = { teamId: fixture.team.id, userId: "parallel-user" };
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => consumeMemberQuota("share", member)),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(2);
+  });
+});
