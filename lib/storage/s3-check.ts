@@ -8,7 +8,9 @@ import { StorageConfigError } from "@/lib/storage/errors";
  * object, reads it, deletes it. Each failure names the variable an operator has to fix.
  */
 export async function checkBucket(client: S3Client, bucket: string, where: string) {
-  const key = `.kling-studio/write-check-${randomUUID()}`;
+  // At the bucket's top level: a store on a file system (s3rver, and some self-hosted servers)
+  // removes a "folder" once its last object is deleted, which races a second instance's probe.
+  const key = `.kling-studio-write-check-${randomUUID()}`;
   const body = `write check ${new Date().toISOString()}`;
   try {
     await client.send(

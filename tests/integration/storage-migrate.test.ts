@@ -132,7 +132,7 @@ describe("npm run storage:migrate", () => {
     expect(code).toBe(0);
     expect(output).toContain("Done: 0 copied (0.0 MB), 6 already there and verified, 0 failed, of 6.");
     const writes = s3.requests.slice(mark).filter((line) => /^(PUT|POST) /.test(line));
-    expect(writes.every((line) => line.includes(".kling-studio/write-check-"))).toBe(true);
+    expect(writes.every((line) => line.includes(".kling-studio-write-check-"))).toBe(true);
   });
 
   it("resumes: replaces a missing and a damaged copy, and refuses a source that no longer matches its record", async () => {
