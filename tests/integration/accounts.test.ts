@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "../../app/api/me/route";
 import { type Auth, createAuth } from "../../lib/auth/auth";
 import { passwordSchema } from "../../lib/auth/auth.validation";
@@ -17,18 +17,13 @@ import {
 import { changeMemberRole, leaveTeam, removeMember } from "../../lib/teams/members";
 import { switchTeam } from "../../lib/teams/teams";
 import { PASSWORD, signedInUser, signIn, teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let auth: Auth;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   auth = getAuth();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 const route = { params: Promise.resolve({}) };

@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { can } from "../../lib/auth/permissions";
 import { db } from "../../lib/db";
 import { listGenerationsForPolling } from "../../lib/generations/queries";
 import { retryArchiveNow } from "../../lib/generations/retry";
+import { signedCallback } from "./helpers/callbacks";
 import { FaultMatrix } from "./helpers/fault-matrix";
 
 // The fault matrix, part 2: worker processes killed, the emulator restarted, the file host, our
@@ -125,7 +125,7 @@ describe("fault matrix: processes, files and the database", { timeout: 180_000 }
             task_info: { external_task_id: row.id },
           });
           for (let replay = 0; replay < 3; replay++)
-            expect((await callback(signed(forged))).status).toBe(200);
+            expect((await callback(signedCallback(WEBHOOK_SECRET, forged))).status).toBe(200);
           const unsigned = new Request("http://studio.test/api/kling/callback", {
             method: "POST",
             body: forged,
@@ -225,16 +225,4 @@ async function checkSavingLater(ids: string[]) {
     if (Date.now() > deadline) throw new Error("Retry now did not make the archive run");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function signed(body: string) {
-  const id = `msg_${Math.random().toString(36).slice(2)}`;
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const key = Buffer.from(WEBHOOK_SECRET.slice("whsec_".length), "base64");
-  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
-  return new Request("http://studio.test/api/kling/callback", {
-    method: "POST",
-    body,
-    headers: { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}` },
-  });
 }

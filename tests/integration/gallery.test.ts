@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getGallery } from "../../app/api/gallery/route";
 import { GET as sharedVideo } from "../../app/s/[token]/video/route";
 import type { Auth } from "../../lib/auth/auth";
@@ -16,9 +16,9 @@ import { addComment, rateVideo, setReviewState } from "../../lib/review/review";
 import { createShareLink, resolveShareToken, revokeShareLink } from "../../lib/share/share";
 import { getStorage, resetStorage } from "../../lib/storage";
 import { teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let auth: Auth;
 let team: Awaited<ReturnType<typeof teamWith>>;
 let other: Awaited<ReturnType<typeof teamWith>>;
@@ -26,7 +26,6 @@ const ids: Record<string, string> = {};
 const VIDEO_BYTES = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7) % 256));
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   process.env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "kling-gallery-"));
   resetServerEnv();
   resetStorage();
@@ -71,11 +70,6 @@ beforeAll(async () => {
     createdAt: new Date(),
     source,
   });
-});
-
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 async function seedVideo(options: {

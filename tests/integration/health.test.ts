@@ -3,30 +3,26 @@ import { GET as health } from "../../app/api/health/route";
 import type { Emulator } from "../../emulator/server";
 import { getAuth } from "../../lib/auth/instance";
 import { findFreePort } from "../../lib/database/embedded";
-import { db } from "../../lib/db";
 import { resetServerEnv } from "../../lib/env";
 import { resetKlingHealthCache } from "../../lib/kling/health";
 import { resetStorage } from "../../lib/storage";
 import { resetStorageHealthCache } from "../../lib/storage/health";
 import { startTestS3Server, type TestS3Server } from "../support/s3-server";
 import { teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 import { startTestEmulator } from "./helpers/pipeline";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let emulator: Emulator;
 let fixture: Awaited<ReturnType<typeof teamWith>>;
 const emulatorLog: string[] = [];
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   ({ emulator } = await startTestEmulator({ logger: (line) => emulatorLog.push(line) }));
   fixture = await teamWith(getAuth(), "Health team", ["admin", "creator"]);
 });
 afterAll(async () => {
   await emulator.close();
-  await db.$disconnect();
-  await database.drop();
 });
 
 function request(headers?: Headers) {

@@ -5,15 +5,14 @@ import { db } from "../../lib/db";
 import { transition } from "../../lib/generations/lease";
 import { GENERATION_STATUSES, IllegalTransitionError } from "../../lib/generations/lifecycle";
 import { createTeam } from "../../lib/teams/teams";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 
-let database: TestDatabase;
+const database = appDatabaseForThisFile();
 let client: pg.Client;
 let teamId: string;
 let userId: string;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
   userId = randomUUID();
@@ -22,8 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await client.end();
-  await db.$disconnect();
-  await database.drop();
 });
 
 async function insertGeneration(status: string) {

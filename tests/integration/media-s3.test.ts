@@ -13,9 +13,9 @@ import { createShareLink, revokeShareLink } from "../../lib/share/share";
 import { getStorage, resetStorage } from "../../lib/storage";
 import { startTestS3Server, type TestS3Server } from "../support/s3-server";
 import { teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let s3: TestS3Server;
 let workDir: string;
 let team: Awaited<ReturnType<typeof teamWith>>;
@@ -26,7 +26,6 @@ const VIDEO = randomBytes(64 * 1024);
 const POSTER = randomBytes(2048);
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   s3 = await startTestS3Server();
   workDir = await mkdtemp(path.join(os.tmpdir(), "kling-media-s3-"));
   Object.assign(process.env, s3.env, { DATA_DIR: workDir, S3_PROXY: "0" });
@@ -60,8 +59,6 @@ afterAll(async () => {
   resetServerEnv();
   resetStorage();
   await s3.close();
-  await db.$disconnect();
-  await database.drop();
   await rm(workDir, { recursive: true, force: true });
 });
 

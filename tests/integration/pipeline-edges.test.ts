@@ -8,17 +8,16 @@ import { submitGeneration } from "../../lib/generations/submit";
 import { stopBoss } from "../../lib/jobs/boss";
 import { startWorker } from "../../lib/jobs/worker";
 import { teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
 // An emulator whose results are gone almost at once, with the studio told Kling keeps them for a
 // second: past retention, and only then, a missing file is a lost video, said in those words.
-let database: TestDatabase;
+appDatabaseForThisFile();
 let emulator: Emulator;
 let worker: { stop(): Promise<void> } | undefined;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   ({ emulator } = await startTestEmulator({ retentionMs: 1 }));
   process.env.KLING_RETENTION_SECONDS = "1";
   worker = await startWorker({ log: () => {} });
@@ -29,8 +28,6 @@ afterAll(async () => {
   await worker?.stop();
   await stopBoss();
   await emulator?.close();
-  await db.$disconnect();
-  await database?.drop();
 });
 
 describe("pipeline edges", () => {

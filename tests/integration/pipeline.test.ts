@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as callback } from "../../app/api/kling/callback/route";
@@ -12,12 +11,13 @@ import { startWorker } from "../../lib/jobs/worker";
 import { probe } from "../../lib/media/ffmpeg";
 import { getStorage } from "../../lib/storage";
 import { teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { signedCallback } from "./helpers/callbacks";
+import { appDatabaseForThisFile } from "./helpers/database";
 import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
 const WEBHOOK_SECRET = "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXR0ZXN0c2VjcmV0MTI=";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let emulator: Emulator;
 let auth: Auth;
 let worker: { stop(): Promise<void> } | undefined;
@@ -25,7 +25,6 @@ let team: { id: string };
 let userId: string;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   process.env.KLING_WEBHOOK_SECRET = WEBHOOK_SECRET;
   ({ emulator } = await startTestEmulator({ blockedWords: ["forbidden"], contentPolicyMode: "fail" }));
   auth = getAuth();
@@ -39,8 +38,6 @@ afterAll(async () => {
   await worker?.stop();
   await stopBoss();
   await emulator?.close();
-  await db.$disconnect();
-  await database?.drop();
 });
 
 const submit = (input: Partial<typeof BASE_REQUEST> & Record<string, unknown> = {}) =>
@@ -160,7 +157,7 @@ describe("generation pipeline against the emulator", () => {
       task_info: { external_task_id: id },
     });
     for (let replay = 0; replay < 2; replay++) {
-      const response = await callback(signedCallback(forged));
+      const response = await callback(signedCallback(WEBHOOK_SECRET, forged));
       expect(response.status).toBe(200);
     }
     await new Promise((resolve) => setTimeout(resolve, 1500)); // let the refresh jobs run
@@ -235,15 +232,3 @@ describe("generation pipeline against the emulator", () => {
     expect(await db.generation.count()).toBe(before);
   });
 });
-
-function signedCallback(body: string) {
-  const id = `msg_${Math.random().toString(36).slice(2)}`;
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const key = Buffer.from(WEBHOOK_SECRET.slice("whsec_".length), "base64");
-  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
-  return new Request("http://studio.test/api/kling/callback", {
-    method: "POST",
-    body,
-    headers: { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}` },
-  });
-}

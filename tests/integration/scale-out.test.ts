@@ -9,7 +9,7 @@ import { type Cluster, killHard, startCluster, type Web } from "../support/clust
 import { overlappingLists } from "../support/kling-recorder";
 import { startTestS3Server, type TestS3Server } from "../support/s3-server";
 import { teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 import { BASE_REQUEST } from "./helpers/pipeline";
 
 // Issue 16: 2 web instances + 2 workers, one PostgreSQL, one S3 server, 40 generations through
@@ -23,7 +23,7 @@ const FAULTS = [
   { kind: "http_503", scope: "query", probability: 0.2 },
 ] as const;
 
-let database: TestDatabase;
+const database = appDatabaseForThisFile();
 let s3: TestS3Server;
 let cluster: Cluster;
 let cookie: string;
@@ -33,7 +33,6 @@ const ids: string[] = [];
 beforeAll(async () => {
   // One production build shared by every web instance (and by Playwright's `npm start` later).
   if (buildIsStale()) await runNextBuild(new AbortController().signal);
-  database = await useAppDatabase();
   s3 = await startTestS3Server();
   const { owner, team } = await teamWith(getAuth(), "Scale team");
   cookie = owner.headers.get("cookie") ?? "";
@@ -53,8 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
   await s3?.close();
-  await db.$disconnect();
-  await database?.drop();
 });
 
 describe("many instances against one PostgreSQL and one bucket", () => {

@@ -7,18 +7,14 @@ import { submitGeneration } from "../../lib/generations/submit";
 import { stopBoss } from "../../lib/jobs/boss";
 import { getCatalog } from "../../lib/kling/catalog";
 import { teamWith } from "./helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "./helpers/database";
+import { appDatabaseForThisFile } from "./helpers/database";
 import { BASE_REQUEST } from "./helpers/pipeline";
 
 // One Generate action, one generation: a double click or a retried POST carries the same key.
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await useAppDatabase();
-});
+appDatabaseForThisFile();
+beforeAll(async () => {});
 afterAll(async () => {
   await stopBoss();
-  await db.$disconnect();
-  await database?.drop();
 });
 
 describe("idempotent submit", () => {

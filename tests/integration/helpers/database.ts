@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { migrate } from "../../../lib/database/migrate";
 
 export interface TestDatabase {
@@ -51,4 +51,35 @@ export async function useAppDatabase(): Promise<TestDatabase> {
   cached.prisma = undefined;
   cached.auth = undefined;
   return database;
+}
+
+/**
+ * `useAppDatabase` for the whole test file: registers the beforeAll that creates it and the afterAll
+ * that disconnects the app's client and drops it. Call at the top level before the file's own
+ * hooks: its afterAll then runs last (hooks unwind as a stack), after workers and servers stopped.
+ * The returned object is usable inside tests and hooks, not at import time.
+ */
+export function appDatabaseForThisFile(): TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await useAppDatabase();
+  });
+  afterAll(async () => {
+    const { db } = await import("../../../lib/db");
+    await db.$disconnect();
+    await database?.drop();
+  });
+  const current = () => {
+    if (!database) throw new Error("the test database exists only inside tests and hooks");
+    return database;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get name() {
+      return current().name;
+    },
+    drop: () => current().drop(),
+  };
 }

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { changeDisplayName, changePassword, endSession, listSessions } from "../../../lib/account/account";
 import { changePasswordSchema, displayNameSchema } from "../../../lib/account/account.validation";
 import type { Auth } from "../../../lib/auth/auth";
 import { getAuth } from "../../../lib/auth/instance";
 import { db } from "../../../lib/db";
 import { PASSWORD, signedInUser, signIn } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let auth: Auth;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   auth = getAuth();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 const sessionOf = async (headers: Headers) => (await auth.api.getSession({ headers }))?.session;

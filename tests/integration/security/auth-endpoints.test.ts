@@ -1,28 +1,23 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "../../../app/api/auth/[...all]/route";
 import type { Auth } from "../../../lib/auth/auth";
 import { getAuth } from "../../../lib/auth/instance";
 import { db } from "../../../lib/db";
 import { ALLOWED_AUTH_ENDPOINTS, AUTH_BASE_PATH } from "../../../lib/security/auth-endpoints";
 import { teamWith } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let auth: Auth;
 let fixture: Awaited<ReturnType<typeof teamWith>>;
 let sessionToken: string;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   auth = getAuth();
   fixture = await teamWith(auth, "Enumerated team", ["viewer"]);
   const session = await auth.api.getSession({ headers: fixture.owner.headers });
   sessionToken = session?.session.token ?? "";
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 /** Every endpoint the installed better-auth (with our plugins) routes, read from the instance. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as commentsRoute } from "../../../app/api/videos/[id]/comments/route";
 import { getAuth } from "../../../lib/auth/instance";
 import { db } from "../../../lib/db";
@@ -10,17 +10,16 @@ import { resetServerEnv } from "../../../lib/env";
 import { COMMENT_PAGE, listComments } from "../../../lib/review/comments";
 import { resetStorage } from "../../../lib/storage";
 import { teamWith } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 import { seedVideo } from "./matrix/fixtures";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let team: Awaited<ReturnType<typeof teamWith>>;
 let other: Awaited<ReturnType<typeof teamWith>>;
 let generationId: string;
 const TOTAL = COMMENT_PAGE * 2 + 20;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   process.env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "kling-comments-"));
   resetServerEnv();
   resetStorage();
@@ -39,10 +38,6 @@ beforeAll(async () => {
       createdAt: new Date(start + Math.floor(index / 2) * 1000),
     })),
   });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 describe("comments are paginated", () => {

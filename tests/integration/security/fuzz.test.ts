@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "../../../app/api/auth/[...all]/route";
 import { GET as galleryRoute } from "../../../app/api/gallery/route";
 import { GET as generationsRoute } from "../../../app/api/generations/route";
@@ -11,7 +11,6 @@ import { GET as shareVideoRoute } from "../../../app/s/[token]/video/route";
 import { setupSchema, signInSchema, signUpWithInviteSchema } from "../../../lib/auth/auth.validation";
 import { getAuth } from "../../../lib/auth/instance";
 import { ROLES } from "../../../lib/auth/permissions";
-import { db } from "../../../lib/db";
 import { UserError } from "../../../lib/errors";
 import { submitGeneration } from "../../../lib/generations/submit";
 import { addComment, rateVideo, setReviewState } from "../../../lib/review/review";
@@ -34,21 +33,16 @@ import {
   teamSettingsSchema,
 } from "../../../lib/teams/teams.validation";
 import { teamWith } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 
 // Note: bounded runs (seeded, so a failure reproduces) keep this suite to seconds on two cores.
 const RUNS = { numRuns: 60, seed: 1414 };
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let fixture: Awaited<ReturnType<typeof teamWith>>;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   fixture = await teamWith(getAuth(), "Fuzz team", ["admin", "creator", "reviewer", "viewer"]);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 /** Strings an attacker would try: NUL, lone surrogates, huge, JSON-ish, plus arbitrary code units. */

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as gallery } from "../../../app/api/gallery/route";
 import { personNameSchema } from "../../../lib/auth/auth.validation";
 import { getAuth } from "../../../lib/auth/instance";
-import { db } from "../../../lib/db";
 import { commentSchema } from "../../../lib/review/review.validation";
 import { teamNameSchema } from "../../../lib/teams/teams.validation";
 import { emailSchema } from "../../../lib/validation";
 import { teamWith } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let fixture: Awaited<ReturnType<typeof teamWith>>;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   fixture = await teamWith(getAuth(), "Input team");
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 const route = { params: Promise.resolve({}) };

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Auth } from "../../../lib/auth/auth";
 import { getAuth } from "../../../lib/auth/instance";
 import { db } from "../../../lib/db";
 import { changeMemberRole, leaveTeam } from "../../../lib/teams/members";
 import { createTeam, MAX_OWNED_TEAMS } from "../../../lib/teams/teams";
 import { teamWith } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let auth: Auth;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   auth = getAuth();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 const ROUNDS = 8;

@@ -6,14 +6,13 @@ import { submitGeneration } from "../../../lib/generations/submit";
 import { consumeMemberQuota } from "../../../lib/security/rate-limit";
 import { createShareLink } from "../../../lib/share/share";
 import { teamWith } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 import { BASE_REQUEST } from "../helpers/pipeline";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let fixture: Awaited<ReturnType<typeof teamWith>>;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   Object.assign(process.env, { MEMBER_GENERATE_LIMIT: "3", MEMBER_SHARE_LIMIT: "2" });
   resetServerEnv();
   fixture = await teamWith(getAuth(), "Limited team", ["creator"]);
@@ -22,8 +21,6 @@ afterAll(async () => {
   delete process.env.MEMBER_GENERATE_LIMIT;
   delete process.env.MEMBER_SHARE_LIMIT;
   resetServerEnv();
-  await db.$disconnect();
-  await database.drop();
 });
 
 describe("per-member rate limits", () => {

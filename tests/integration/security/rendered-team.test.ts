@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Auth } from "../../../lib/auth/auth";
 import { getAuth } from "../../../lib/auth/instance";
 import { resolveTeamContext } from "../../../lib/auth/session";
@@ -6,18 +6,13 @@ import { db } from "../../../lib/db";
 import { leaveTeam } from "../../../lib/teams/members";
 import { switchTeam } from "../../../lib/teams/teams";
 import { teamWith } from "../helpers/accounts";
-import { type TestDatabase, useAppDatabase } from "../helpers/database";
+import { appDatabaseForThisFile } from "../helpers/database";
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let auth: Auth;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   auth = getAuth();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
 });
 
 describe("an action acts for the team its page was rendered for", () => {

@@ -25,7 +25,7 @@ import { resetStorage } from "../../../../lib/storage";
 import { createInvitation, revokeInvitation } from "../../../../lib/teams/invitations";
 import { changeMemberRole, removeMember } from "../../../../lib/teams/members";
 import { updateTeamSettings } from "../../../../lib/teams/teams";
-import { type TestDatabase, useAppDatabase } from "../../helpers/database";
+import { appDatabaseForThisFile } from "../../helpers/database";
 import { freshInvitation, freshLink, freshMember, seedVideo, teamOfFive } from "./fixtures";
 
 // The adversarial matrix: two teams with all five roles, plus a signed-out caller. Every route
@@ -34,7 +34,7 @@ import { freshInvitation, freshLink, freshMember, seedVideo, teamOfFive } from "
 // business function with the other team's or a lower role's ids. Expected results are written
 // out here from the README's table, not read from lib/auth/permissions.ts.
 
-let database: TestDatabase;
+appDatabaseForThisFile();
 let auth: Auth;
 let dataDir: string;
 let A: Awaited<ReturnType<typeof teamOfFive>>;
@@ -42,7 +42,6 @@ let B: Awaited<ReturnType<typeof teamOfFive>>;
 let video: Awaited<ReturnType<typeof seedVideo>>;
 
 beforeAll(async () => {
-  database = await useAppDatabase();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "kling-matrix-"));
   process.env.DATA_DIR = dataDir;
   resetServerEnv();
@@ -54,8 +53,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stopBoss();
-  await db.$disconnect();
-  await database.drop();
 });
 
 type Column = {
