@@ -59,6 +59,10 @@ function studioServer(command: string, port: number, dataDir: string) {
     env: {
       PORT: String(port),
       DATA_DIR: dataDir,
+      // Its emulator two ports up with the admin endpoints open: the threat matrix counts Kling
+      // creates from outside the studio (tests/e2e/http/emulator.ts).
+      EMULATOR_PORT: String(port + 2),
+      EMULATOR_FAULTS: "1",
       EMULATOR_SPEED: "fast",
       EMULATOR_SIZE: "small",
       KLING_POLL_INTERVAL_SECONDS: "1",

@@ -33,6 +33,7 @@ export async function startKling(options: { dataDir: string; signal: AbortSignal
     stateFile: path.join(options.dataDir, "emulator", "state.json"),
     speed: config.EMULATOR_SPEED,
     videoSize: config.EMULATOR_SIZE,
+    faultsEnabled: config.EMULATOR_FAULTS,
   });
   return {
     env: {

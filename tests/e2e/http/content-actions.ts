@@ -1,0 +1,274 @@
+import { type APIRequestContext, expect, request as playwrightRequest } from "@playwright/test";
+import { act, crossTeam, expects, newRecorder, record, TARGETS } from "./cells";
+import { emulatorCreates, emulatorPrompts } from "./emulator";
+import { type Caller, homeTarget, otherThan, type Target } from "./matrix";
+import { commentBodies, galleryItem, shareLinksOf } from "./readers";
+import { compare, describeResponse, NONEXISTENT } from "./same-refusal";
+import { generationInput, type World } from "./world";
+
+// Generate, the three review actions and the two share actions, over HTTP for every caller, for
+// both teams, and with the other team's ids. Each cell's effect is read back from outside the
+// action: the emulator's task list, the gallery, the comments route, the video page, the link.
+
+export async function contentActionCells(world: World) {
+  const recorder = newRecorder(world);
+  const anonymous = await playwrightRequest.newContext({
+    baseURL: world.base,
+    storageState: { cookies: [], origins: [] },
+  });
+  const state = (target: Target) =>
+    galleryItem(world.reader[target], world.video[target].word, world.video[target].id);
+  const linkAlive = async (token: string) => (await anonymous.get(`/s/${token}`)).status() === 200;
+  const freshLink = async (target: Target) => {
+    const video = world.video[target];
+    const made = await act(world, world.owner, `/videos/${video.id}`, "createShareLinkAction", {
+      teamId: world.team[target],
+      generationId: video.id,
+      expiry: "1d",
+      hidePrompt: true,
+    });
+    expect(made.result?.ok, made.body).toBe(true);
+    const token = (made.result as { data?: { token?: string } }).data?.token as string;
+    const link = (await shareLinksOf(world.reader[target], video.id)).find((each) => each.token === token);
+    return { token, linkId: link?.id as string };
+  };
+  const submitted: Array<{ prompt: string; cell: number; id?: string }> = [];
+
+  for (const [caller, request] of world.callers) {
+    for (const target of TARGETS) {
+      const teamId = world.team[target];
+      const video = world.video[target];
+      const page = `/videos/${video.id}`;
+      const base = { caller, target } as { caller: Caller; target: Target };
+
+      const prompt = `Matrix submit by ${caller} for ${target}`;
+      const generated = await act(
+        world,
+        request,
+        "/",
+        "submitGenerationAction",
+        generationInput(teamId, prompt),
+      );
+      record(
+        recorder,
+        {
+          ...base,
+          surface: "action submitGeneration",
+          expected: expects(caller, target, "generation.create"),
+        },
+        generated,
+      );
+      submitted.push({
+        prompt,
+        cell: recorder.cells.length - 1,
+        id: (generated.result as { data?: { id?: string } } | undefined)?.data?.id,
+      });
+
+      const before = await state(target);
+      const next = before.reviewState === "approved" ? "changes_requested" : "approved";
+      const reviewed = await act(world, request, page, "setReviewStateAction", {
+        teamId,
+        generationId: video.id,
+        state: next,
+      });
+      record(
+        recorder,
+        { ...base, surface: "action setReviewState", expected: expects(caller, target, "review.set") },
+        reviewed,
+        (await state(target)).reviewState !== before.reviewState,
+      );
+
+      const rated = await act(world, request, page, "rateVideoAction", {
+        teamId,
+        generationId: video.id,
+        stars: 4,
+      });
+      const afterRating = await state(target);
+      record(
+        recorder,
+        { ...base, surface: "action rateVideo", expected: expects(caller, target, "review.set") },
+        rated,
+        afterRating.ratingCount !== before.ratingCount,
+      );
+
+      const body = `Matrix comment by ${caller} on ${target}`;
+      const commented = await act(world, request, page, "addCommentAction", {
+        teamId,
+        generationId: video.id,
+        body,
+        timecodeSeconds: null,
+      });
+      record(
+        recorder,
+        { ...base, surface: "action addComment", expected: expects(caller, target, "comment.create") },
+        commented,
+        (await commentBodies(world.reader[target], video.id)).includes(body),
+      );
+
+      const linksBefore = (await shareLinksOf(world.reader[target], video.id)).length;
+      const shared = await act(world, request, page, "createShareLinkAction", {
+        teamId,
+        generationId: video.id,
+        expiry: "1d",
+        hidePrompt: false,
+      });
+      const token = (shared.result as { data?: { token?: string } } | undefined)?.data?.token;
+      const linksAfter = (await shareLinksOf(world.reader[target], video.id)).length;
+      record(
+        recorder,
+        { ...base, surface: "action createShareLink", expected: expects(caller, target, "share.manage") },
+        shared,
+        linksAfter > linksBefore && (!token || (await linkAlive(token))),
+      );
+
+      const fresh = await freshLink(target);
+      const revoked = await act(world, request, page, "revokeShareLinkAction", {
+        teamId,
+        generationId: video.id,
+        linkId: fresh.linkId,
+      });
+      const dead = !(await linkAlive(fresh.token));
+      record(
+        recorder,
+        { ...base, surface: "action revokeShareLink", expected: expects(caller, target, "share.manage") },
+        revoked,
+        dead,
+      );
+      if (dead) await revokedLooksMissing(recorder, caller, anonymous, fresh.token);
+    }
+
+    // The other team's ids, sent from the caller's own team.
+    const foreignTarget = otherThan(homeTarget(caller));
+    const foreignVideo = world.video[foreignTarget];
+    const fromHome = (home: Target) => ({
+      teamId: world.team[home],
+      page: `/videos/${world.video[home].id}`,
+    });
+    const crossPrompt = `Matrix remix across teams by ${caller}`;
+    await crossTeam(recorder, caller, "submitGeneration(parentId)", foreignVideo.id, (id, home) =>
+      act(
+        world,
+        request,
+        "/",
+        "submitGenerationAction",
+        generationInput(world.team[home], crossPrompt, { parentId: id }),
+      ),
+    );
+    submitted.push({ prompt: crossPrompt, cell: recorder.cells.length - 1 });
+    const foreignBefore = await state(foreignTarget);
+    const foreignState = foreignBefore.reviewState === "approved" ? "changes_requested" : "approved";
+    await crossTeam(
+      recorder,
+      caller,
+      "setReviewState",
+      foreignVideo.id,
+      (id, home) =>
+        act(world, request, fromHome(home).page, "setReviewStateAction", {
+          teamId: world.team[home],
+          generationId: id,
+          state: foreignState,
+        }),
+      async () => (await state(foreignTarget)).reviewState !== foreignBefore.reviewState,
+    );
+    await crossTeam(
+      recorder,
+      caller,
+      "rateVideo",
+      foreignVideo.id,
+      (id, home) =>
+        act(world, request, fromHome(home).page, "rateVideoAction", {
+          teamId: world.team[home],
+          generationId: id,
+          stars: 1,
+        }),
+      async () => {
+        const now = await state(foreignTarget);
+        return (
+          now.ratingCount !== foreignBefore.ratingCount || now.ratingAverage !== foreignBefore.ratingAverage
+        );
+      },
+    );
+    const crossBody = `Matrix cross-team comment by ${caller}`;
+    await crossTeam(
+      recorder,
+      caller,
+      "addComment",
+      foreignVideo.id,
+      (id, home) =>
+        act(world, request, fromHome(home).page, "addCommentAction", {
+          teamId: world.team[home],
+          generationId: id,
+          body: crossBody,
+          timecodeSeconds: null,
+        }),
+      async () => (await commentBodies(world.reader[foreignTarget], foreignVideo.id)).includes(crossBody),
+    );
+    const foreignLinks = (await shareLinksOf(world.reader[foreignTarget], foreignVideo.id)).length;
+    await crossTeam(
+      recorder,
+      caller,
+      "createShareLink",
+      foreignVideo.id,
+      (id, home) =>
+        act(world, request, fromHome(home).page, "createShareLinkAction", {
+          teamId: world.team[home],
+          generationId: id,
+          expiry: "1d",
+          hidePrompt: false,
+        }),
+      async () => (await shareLinksOf(world.reader[foreignTarget], foreignVideo.id)).length !== foreignLinks,
+    );
+    const foreignLink = await freshLink(foreignTarget);
+    await crossTeam(
+      recorder,
+      caller,
+      "revokeShareLink",
+      foreignLink.linkId,
+      (id, home) =>
+        act(world, request, fromHome(home).page, "revokeShareLinkAction", {
+          teamId: world.team[home],
+          generationId: world.video[home].id,
+          linkId: id,
+        }),
+      async () => !(await linkAlive(foreignLink.token)),
+    );
+  }
+
+  // Generate's effect, counted at the emulator: every allowed cell's generation reached Kling
+  // once (created under its id), and no refused cell's prompt ever arrived.
+  const allowedIds = submitted.filter((each) => each.id).map((each) => each.id as string);
+  await expect
+    .poll(
+      async () => {
+        const { createdByExternalId } = await emulatorCreates(world.base);
+        return allowedIds.filter((id) => createdByExternalId[id] !== 1);
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
+    .toEqual([]);
+  const prompts = await emulatorPrompts(world.base);
+  for (const each of submitted) {
+    recorder.cells[each.cell].effect = prompts.filter((prompt) => prompt === each.prompt).length === 1;
+  }
+  await anonymous.dispose();
+  return recorder;
+}
+
+/** A revoked link answers exactly like a token that never existed. */
+async function revokedLooksMissing(
+  recorder: ReturnType<typeof newRecorder>,
+  caller: Caller,
+  anonymous: APIRequestContext,
+  token: string,
+) {
+  for (const suffix of ["", "/video", "/poster"]) {
+    const real = await describeResponse(await anonymous.get(`/s/${token}${suffix}`, { maxRedirects: 0 }), [
+      token,
+    ]);
+    const missing = await describeResponse(
+      await anonymous.get(`/s/${NONEXISTENT}${suffix}`, { maxRedirects: 0 }),
+      [token],
+    );
+    recorder.comparisons.push(compare(`GET /s/:revoked${suffix}`, caller, real, missing));
+  }
+}
