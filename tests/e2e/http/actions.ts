@@ -40,13 +40,15 @@ export interface ActionAnswer {
 export async function callAction(
   request: APIRequestContext,
   baseURL: string,
-  call: { page: string; action: string; args?: unknown[]; form?: Record<string, string> },
+  call: { page: string; action: string; args?: unknown[]; form?: Record<string, string | string[]> },
 ): Promise<ActionAnswer> {
   const headers = { "next-action": actionId(call.action), accept: "text/x-component", origin: baseURL };
   let args = call.args ?? [];
   if (call.form) {
     const formData = new FormData();
-    for (const [key, value] of Object.entries(call.form)) formData.append(key, value);
+    // A list is the same field sent several times, as a form with repeated names does.
+    for (const [key, value] of Object.entries(call.form))
+      for (const each of Array.isArray(value) ? value : [value]) formData.append(key, each);
     args = [undefined, formData];
   }
   const encoded = await encodeReply(args);
@@ -64,14 +66,36 @@ export async function callAction(
           // browser, since the server resolves the root as soon as it streams past it.
           multipart: encoded,
         });
-  const body = await response.text();
-  return { status: response.status(), result: parseResult(body), body };
+  const raw = await response.body();
+  return { status: response.status(), result: parseResult(raw), body: raw.toString("utf8") };
 }
 
-/** The RSC answer is `row:json` lines; the action's return value is the row holding `"ok":`. */
-function parseResult(body: string): ActionAnswer["result"] {
-  for (const line of body.split("\n")) {
-    const json = line.slice(line.indexOf(":") + 1);
+/**
+ * The RSC answer's rows: `id:json\n`, except text rows, `id:T<hex byte length>,<text>` with no
+ * newline after them (React outlines long strings so: a 5 kB field echoed back in `values`).
+ */
+function rows(raw: Buffer) {
+  const found: string[] = [];
+  let at = 0;
+  while (at < raw.length) {
+    const colon = raw.indexOf(0x3a, at);
+    if (colon < 0) break;
+    if (raw[colon + 1] === 0x54) {
+      const comma = raw.indexOf(0x2c, colon);
+      at = comma + 1 + Number.parseInt(raw.subarray(colon + 2, comma).toString("latin1"), 16);
+      continue;
+    }
+    const newline = raw.indexOf(0x0a, colon);
+    const end = newline < 0 ? raw.length : newline;
+    found.push(raw.subarray(colon + 1, end).toString("utf8"));
+    at = end + 1;
+  }
+  return found;
+}
+
+/** The action's return value is the JSON row holding `"ok":`. */
+function parseResult(raw: Buffer): ActionAnswer["result"] {
+  for (const json of rows(raw)) {
     if (!json.startsWith("{") || !json.includes('"ok":')) continue;
     try {
       const value = JSON.parse(json);
