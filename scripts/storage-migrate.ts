@@ -5,7 +5,7 @@
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
-import { storageEnv } from "../lib/env";
+import { appConfig, storageEnv } from "../lib/env";
 import { StorageConfigError } from "../lib/storage/errors";
 import { LocalDiskStorage } from "../lib/storage/local";
 import { type AssetRecord, type MigrationProgress, migrateAssets } from "../lib/storage/migrate";
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   } catch (error) {
     throw new Error((error as Error).message.replace(/^Invalid configuration: /, ""));
   }
-  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+  const dataDir = path.resolve(appConfig().DATA_DIR);
   const local = new LocalDiskStorage(path.join(dataDir, "media"));
   const bucket = new S3Storage(s3Settings(env));
   const [from, to] = direction === "s3" ? [local, bucket] : [bucket, local];
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
 
 /** Every asset row, from DATABASE_URL or (single machine) the embedded database under DATA_DIR. */
 async function loadAssets(dataDir: string): Promise<AssetRecord[]> {
-  let url = process.env.DATABASE_URL;
+  let url = appConfig().DATABASE_URL;
   if (!url) {
     // The lock also proves the studio is stopped: the embedded database has one owner at a time.
     cleanups.push(acquireDataDirLock(dataDir));

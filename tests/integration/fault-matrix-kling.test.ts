@@ -105,7 +105,7 @@ describe("fault matrix: Kling's API", { timeout: 180_000 }, () => {
   it("adopts the task when a create is refused because the external id is taken (1201)", async () => {
     // The undocumented duplicate refusal (docs/KLING_API.md): the task exists, so it is adopted.
     await matrix.stopWorker();
-    const ids = await matrix.submit(5, "external id already used");
+    const ids = await matrix.submit(10, "external id already used");
     for (const id of ids) await createElsewhere(id);
     await matrix.startWorker();
     await matrix.settle(ids);
