@@ -48,8 +48,13 @@ test("write a prompt, zoom 5, read the cost, generate, watch it finish and play 
   await expect(page.getByText(/Remixing/)).toBeVisible();
   await page.getByLabel("Prompt", { exact: true }).press("Control+Enter");
   await expect(page.getByText(/Queued · 1 units?/)).toBeVisible();
-  const { generations } = await (await page.request.get("/api/generations")).json();
-  expect(generations[0].parentId).toBe(generations[1].id);
+  // The first Generate's "Queued" toast may still be showing: wait for the remix itself.
+  await expect
+    .poll(async () => {
+      const { generations } = await (await page.request.get("/api/generations")).json();
+      return generations[0].parentId !== null && generations[0].parentId === generations[1].id;
+    })
+    .toBe(true);
 });
 
 test("controls a model cannot use are disabled with the reason; audio only where allowed; the cost follows the table", async ({
