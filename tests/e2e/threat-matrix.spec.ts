@@ -85,7 +85,7 @@ test("role changes and removals on throwaway members", async () => {
 
 test("leaving a team, last: a team keeps its owner", async () => {
   const recorder = await leaveTeamCells(world);
-  verdict("Leaving", recorder.cells);
+  verdict("Leaving", recorder.cells, recorder.comparisons);
   const surfaces = new Set(everything.map((cell) => cell.surface)).size;
   console.log(
     `Threat matrix over HTTP: ${everything.length} cells over ${surfaces} surfaces × ${world.callers.size} callers × own/other; ${everything.filter((cell) => cell.actual).length} allowed, ${everything.filter((cell) => !cell.actual).length} refused, ${everything.filter((cell) => cell.effect !== undefined).length} effects checked from outside, ${compared} other-team ids compared with missing ones; 0 unexpected allows`,

@@ -1,6 +1,14 @@
 import type { APIRequestContext } from "@playwright/test";
 import { type ActionAnswer, callAction } from "./actions";
-import { type Caller, type Cell, expectedAllowed, homeTarget, otherThan, type Target } from "./matrix";
+import {
+  type Caller,
+  type Cell,
+  expectedAllowed,
+  homeTarget,
+  otherThan,
+  roleIn,
+  type Target,
+} from "./matrix";
 import { type Comparison, compare, describeAnswer, NONEXISTENT } from "./same-refusal";
 import type { World } from "./world";
 
@@ -66,3 +74,43 @@ export async function crossTeam(
 }
 
 export const TARGETS = ["own", "other"] as const;
+
+/**
+ * A team action rendered for the target's team. When the caller is no member there, the same call
+ * rendered for a team that never existed must get the same answer: a team id reveals nothing.
+ */
+export async function teamAct(
+  recorder: Recorder,
+  caller: Caller,
+  target: Target,
+  request: APIRequestContext,
+  call: {
+    page: string;
+    action: string;
+    args?: { teamId: string } & Record<string, unknown>;
+    form?: Record<string, string> & { teamId: string };
+  },
+) {
+  const { world } = recorder;
+  const send = (teamId: string) =>
+    callAction(request, world.base, {
+      page: call.page,
+      action: call.action,
+      args: call.args && [{ ...call.args, teamId }],
+      form: call.form && { ...call.form, teamId },
+    });
+  const teamId = (call.args ?? call.form)?.teamId as string;
+  const answer = await send(teamId);
+  if (roleIn(caller, target) === undefined) {
+    const missing = await send(NONEXISTENT);
+    recorder.comparisons.push(
+      compare(
+        `action ${call.action} (team id)`,
+        caller,
+        describeAnswer(answer, [teamId]),
+        describeAnswer(missing, [teamId]),
+      ),
+    );
+  }
+  return answer;
+}

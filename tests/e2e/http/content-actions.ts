@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, request as playwrightRequest } from "@playwright/test";
-import { act, crossTeam, expects, newRecorder, record, TARGETS } from "./cells";
+import { act, crossTeam, expects, newRecorder, record, TARGETS, teamAct } from "./cells";
 import { emulatorCreates, emulatorPrompts } from "./emulator";
 import { type Caller, homeTarget, otherThan, type Target } from "./matrix";
 import { commentBodies, galleryItem, shareLinksOf } from "./readers";
@@ -42,13 +42,11 @@ export async function contentActionCells(world: World) {
       const base = { caller, target } as { caller: Caller; target: Target };
 
       const prompt = `Matrix submit by ${caller} for ${target}`;
-      const generated = await act(
-        world,
-        request,
-        "/",
-        "submitGenerationAction",
-        generationInput(teamId, prompt),
-      );
+      const generated = await teamAct(recorder, caller, target, request, {
+        page: "/",
+        action: "submitGenerationAction",
+        args: generationInput(teamId, prompt),
+      });
       record(
         recorder,
         {
@@ -66,10 +64,14 @@ export async function contentActionCells(world: World) {
 
       const before = await state(target);
       const next = before.reviewState === "approved" ? "changes_requested" : "approved";
-      const reviewed = await act(world, request, page, "setReviewStateAction", {
-        teamId,
-        generationId: video.id,
-        state: next,
+      const reviewed = await teamAct(recorder, caller, target, request, {
+        page: page,
+        action: "setReviewStateAction",
+        args: {
+          teamId,
+          generationId: video.id,
+          state: next,
+        },
       });
       record(
         recorder,
@@ -78,10 +80,14 @@ export async function contentActionCells(world: World) {
         (await state(target)).reviewState !== before.reviewState,
       );
 
-      const rated = await act(world, request, page, "rateVideoAction", {
-        teamId,
-        generationId: video.id,
-        stars: 4,
+      const rated = await teamAct(recorder, caller, target, request, {
+        page: page,
+        action: "rateVideoAction",
+        args: {
+          teamId,
+          generationId: video.id,
+          stars: 4,
+        },
       });
       const afterRating = await state(target);
       record(
@@ -92,11 +98,15 @@ export async function contentActionCells(world: World) {
       );
 
       const body = `Matrix comment by ${caller} on ${target}`;
-      const commented = await act(world, request, page, "addCommentAction", {
-        teamId,
-        generationId: video.id,
-        body,
-        timecodeSeconds: null,
+      const commented = await teamAct(recorder, caller, target, request, {
+        page: page,
+        action: "addCommentAction",
+        args: {
+          teamId,
+          generationId: video.id,
+          body,
+          timecodeSeconds: null,
+        },
       });
       record(
         recorder,
@@ -106,11 +116,15 @@ export async function contentActionCells(world: World) {
       );
 
       const linksBefore = (await shareLinksOf(world.reader[target], video.id)).length;
-      const shared = await act(world, request, page, "createShareLinkAction", {
-        teamId,
-        generationId: video.id,
-        expiry: "1d",
-        hidePrompt: false,
+      const shared = await teamAct(recorder, caller, target, request, {
+        page: page,
+        action: "createShareLinkAction",
+        args: {
+          teamId,
+          generationId: video.id,
+          expiry: "1d",
+          hidePrompt: false,
+        },
       });
       const token = (shared.result as { data?: { token?: string } } | undefined)?.data?.token;
       const linksAfter = (await shareLinksOf(world.reader[target], video.id)).length;
@@ -122,10 +136,14 @@ export async function contentActionCells(world: World) {
       );
 
       const fresh = await freshLink(target);
-      const revoked = await act(world, request, page, "revokeShareLinkAction", {
-        teamId,
-        generationId: video.id,
-        linkId: fresh.linkId,
+      const revoked = await teamAct(recorder, caller, target, request, {
+        page: page,
+        action: "revokeShareLinkAction",
+        args: {
+          teamId,
+          generationId: video.id,
+          linkId: fresh.linkId,
+        },
       });
       const dead = !(await linkAlive(fresh.token));
       record(

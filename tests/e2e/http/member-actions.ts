@@ -1,5 +1,5 @@
 import { canAssignRole, type Role } from "../../../lib/auth/permissions";
-import { act, crossTeam, expects, newRecorder, record, TARGETS } from "./cells";
+import { act, crossTeam, expects, newRecorder, record, TARGETS, teamAct } from "./cells";
 import { joinOverHttp } from "./join";
 import { type Caller, homeTarget, otherThan, roleIn, type Target } from "./matrix";
 import { hasTeam, membersOf } from "./readers";
@@ -44,10 +44,14 @@ export async function memberActionCells(world: World) {
 
       const before = (await roleOf(target, target0.id)) as Role;
       const next: Role = before === "viewer" ? "reviewer" : "viewer";
-      const changed = await act(world, request, "/settings", "changeMemberRoleAction", {
-        teamId,
-        memberId: target0.id,
-        role: next,
+      const changed = await teamAct(recorder, caller, target, request, {
+        page: "/settings",
+        action: "changeMemberRoleAction",
+        args: {
+          teamId,
+          memberId: target0.id,
+          role: next,
+        },
       });
       record(
         recorder,
@@ -63,10 +67,14 @@ export async function memberActionCells(world: World) {
       // Promotion to owner: only an owner may (canAssignRole); undone by the owner at once.
       const role = roleIn(caller, target);
       const from = (await roleOf(target, target0.id)) as Role;
-      const promoted = await act(world, request, "/settings", "changeMemberRoleAction", {
-        teamId,
-        memberId: target0.id,
-        role: "owner",
+      const promoted = await teamAct(recorder, caller, target, request, {
+        page: "/settings",
+        action: "changeMemberRoleAction",
+        args: {
+          teamId,
+          memberId: target0.id,
+          role: "owner",
+        },
       });
       const isOwner = (await roleOf(target, target0.id)) === "owner";
       record(
@@ -81,9 +89,13 @@ export async function memberActionCells(world: World) {
       );
       if (isOwner) await setRole(target, target0.id, "viewer");
 
-      const removed = await act(world, request, "/settings", "removeMemberAction", {
-        teamId,
-        memberId: target0.id,
+      const removed = await teamAct(recorder, caller, target, request, {
+        page: "/settings",
+        action: "removeMemberAction",
+        args: {
+          teamId,
+          memberId: target0.id,
+        },
       });
       const gone = (await roleOf(target, target0.id)) === undefined;
       record(
@@ -135,7 +147,11 @@ export async function leaveTeamCells(world: World) {
     for (const target of ["other", "own"] as const) {
       const role = roleIn(caller, target);
       const before = await hasTeam(request);
-      const left = await act(world, request, "/settings", "leaveTeamAction", { teamId: world.team[target] });
+      const left = await teamAct(recorder, caller, target, request, {
+        page: "/settings",
+        action: "leaveTeamAction",
+        args: { teamId: world.team[target] },
+      });
       record(
         recorder,
         { caller, target, surface: "action leaveTeam", expected: role !== undefined && role !== "owner" },

@@ -1,6 +1,5 @@
 import { expect } from "@playwright/test";
-import { callAction } from "./actions";
-import { act, crossTeam, expects, newRecorder, record, TARGETS } from "./cells";
+import { act, crossTeam, expects, newRecorder, record, TARGETS, teamAct } from "./cells";
 import { type Caller, homeTarget, otherThan, type Target } from "./matrix";
 import type { World } from "./world";
 
@@ -23,7 +22,7 @@ export async function teamActionCells(world: World) {
       if (switched.result?.ok && target !== homeTarget(caller))
         await act(world, request, "/", "switchTeamAction", { teamId: world.team[homeTarget(caller)] });
 
-      const invited = await callAction(request, world.base, {
+      const invited = await teamAct(recorder, caller, target, request, {
         page: "/settings",
         action: "createInvitationAction",
         form: { teamId, email: `${caller.toLowerCase()}-${target}@cells.test`, role: "viewer" },
@@ -34,7 +33,7 @@ export async function teamActionCells(world: World) {
         invited,
       );
 
-      const settings = await callAction(request, world.base, {
+      const settings = await teamAct(recorder, caller, target, request, {
         page: "/settings",
         action: "updateTeamSettingsAction",
         form: { teamId, name: world.teamName[target], monthlyUnitBudget: "" },
