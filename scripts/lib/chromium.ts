@@ -97,9 +97,13 @@ function unpackNpmChromium() {
       { cwd: root, env: { ...process.env, TMPDIR: cacheDir }, encoding: "utf8" },
     );
     if (unpack.status !== 0 || !existsSync(executablePath)) {
-      throw new Error(
-        `@sparticuz/chromium could not unpack its browser into ${cacheDir}: ${unpack.stderr.trim()}`,
-      );
+      // One line: the child's error message, not its stack.
+      const reason =
+        unpack.stderr
+          .split("\n")
+          .map((line) => line.trim())
+          .find((line) => /^\w*Error\b|^E[A-Z]+:/.test(line)) ?? `exit ${unpack.status ?? unpack.signal}`;
+      throw new Error(`@sparticuz/chromium could not unpack its browser into ${cacheDir}: ${reason}`);
     }
   }
   return { executablePath, fontConfigDir: writeFontConfig(cacheDir) };
