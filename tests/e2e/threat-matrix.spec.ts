@@ -25,7 +25,11 @@ let compared = 0;
 
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
+  const started = Date.now();
   world = await buildWorld(browser, baseURL ?? "", OWNER.team);
+  console.log(
+    `Two teams, ${world.callers.size} callers, two generated videos: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 });
 test.afterAll(async () => {
   for (const request of world?.callers.values() ?? []) await request.dispose();
