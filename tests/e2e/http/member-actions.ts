@@ -1,4 +1,6 @@
+import { expect } from "@playwright/test";
 import { canAssignRole, type Role } from "../../../lib/auth/permissions";
+import { callAction } from "./actions";
 import { act, crossTeam, expects, newRecorder, record, TARGETS, teamAct } from "./cells";
 import { joinOverHttp } from "./join";
 import { type Caller, homeTarget, otherThan, roleIn, type Target } from "./matrix";
@@ -160,5 +162,42 @@ export async function leaveTeamCells(world: World) {
       );
     }
   }
+  await ownerLeavesCoOwnedTeam(recorder);
   return recorder;
+}
+
+/**
+ * The other side of "a team keeps an owner": an owner may leave a team that has a second owner.
+ * A throwaway team of A's owner, co-owned by a throwaway member who joined as owner.
+ */
+async function ownerLeavesCoOwnedTeam(recorder: ReturnType<typeof newRecorder>) {
+  const { world } = recorder;
+  const created = await callAction(world.owner, world.base, {
+    page: "/",
+    action: "createTeamAction",
+    form: { teamName: "Matrix Co-owned Team" },
+  });
+  expect(created.result?.ok, created.body).toBe(true);
+  const teamC = (await (await world.owner.get("/api/me")).json()).team.id as string;
+  await act(world, world.owner, "/", "switchTeamAction", { teamId: world.team.own });
+  const coOwner = await joinOverHttp(world.owner, world.base, {
+    teamId: teamC,
+    role: "owner",
+    tag: "co-owner",
+  });
+  await coOwner.request.dispose();
+  const left = await act(world, world.owner, "/settings", "leaveTeamAction", { teamId: teamC });
+  const stillIn = await act(world, world.owner, "/", "switchTeamAction", { teamId: teamC });
+  if (stillIn.result?.ok) await act(world, world.owner, "/", "switchTeamAction", { teamId: world.team.own });
+  record(
+    recorder,
+    {
+      caller: "owner",
+      target: "other",
+      surface: "action leaveTeam (a team with a second owner)",
+      expected: true,
+    },
+    left,
+    stillIn.result?.ok === false,
+  );
 }
