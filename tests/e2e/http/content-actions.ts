@@ -1,8 +1,10 @@
-import { type APIRequestContext, expect, request as playwrightRequest } from "@playwright/test";
-import { act, crossTeam, expects, newRecorder, record, TARGETS, teamAct } from "./cells";
+import { type APIRequestContext, expect } from "@playwright/test";
+import { expects, newRecorder, record, TARGETS, teamAct } from "./cells";
+import { crossContentCells } from "./content-cross";
+import { contentKit } from "./content-kit";
 import { emulatorCreates, emulatorPrompts } from "./emulator";
-import { type Caller, homeTarget, otherThan, type Target } from "./matrix";
-import { commentBodies, galleryItem, shareLinksOf } from "./readers";
+import type { Caller, Target } from "./matrix";
+import { commentBodies, shareLinksOf } from "./readers";
 import { compare, describeResponse, NONEXISTENT } from "./same-refusal";
 import { generationInput, type World } from "./world";
 
@@ -12,27 +14,8 @@ import { generationInput, type World } from "./world";
 
 export async function contentActionCells(world: World) {
   const recorder = newRecorder(world);
-  const anonymous = await playwrightRequest.newContext({
-    baseURL: world.base,
-    storageState: { cookies: [], origins: [] },
-  });
-  const state = (target: Target) =>
-    galleryItem(world.reader[target], world.video[target].word, world.video[target].id);
-  const linkAlive = async (token: string) => (await anonymous.get(`/s/${token}`)).status() === 200;
-  const freshLink = async (target: Target) => {
-    const video = world.video[target];
-    const made = await act(world, world.owner, `/videos/${video.id}`, "createShareLinkAction", {
-      teamId: world.team[target],
-      generationId: video.id,
-      expiry: "1d",
-      hidePrompt: true,
-    });
-    expect(made.result?.ok, made.body).toBe(true);
-    const token = (made.result as { data?: { token?: string } }).data?.token as string;
-    const link = (await shareLinksOf(world.reader[target], video.id)).find((each) => each.token === token);
-    return { token, linkId: link?.id as string };
-  };
-  const submitted: Array<{ prompt: string; cell: number; id?: string }> = [];
+  const kit = await contentKit(world);
+  const { anonymous, state, linkAlive, freshLink, submitted } = kit;
 
   for (const [caller, request] of world.callers) {
     for (const target of TARGETS) {
@@ -155,101 +138,7 @@ export async function contentActionCells(world: World) {
       if (dead) await revokedLooksMissing(recorder, caller, anonymous, fresh.token);
     }
 
-    // The other team's ids, sent from the caller's own team.
-    const foreignTarget = otherThan(homeTarget(caller));
-    const foreignVideo = world.video[foreignTarget];
-    const fromHome = (home: Target) => ({
-      teamId: world.team[home],
-      page: `/videos/${world.video[home].id}`,
-    });
-    const crossPrompt = `Matrix remix across teams by ${caller}`;
-    await crossTeam(recorder, caller, "submitGeneration(parentId)", foreignVideo.id, (id, home) =>
-      act(
-        world,
-        request,
-        "/",
-        "submitGenerationAction",
-        generationInput(world.team[home], crossPrompt, { parentId: id }),
-      ),
-    );
-    submitted.push({ prompt: crossPrompt, cell: recorder.cells.length - 1 });
-    const foreignBefore = await state(foreignTarget);
-    const foreignState = foreignBefore.reviewState === "approved" ? "changes_requested" : "approved";
-    await crossTeam(
-      recorder,
-      caller,
-      "setReviewState",
-      foreignVideo.id,
-      (id, home) =>
-        act(world, request, fromHome(home).page, "setReviewStateAction", {
-          teamId: world.team[home],
-          generationId: id,
-          state: foreignState,
-        }),
-      async () => (await state(foreignTarget)).reviewState !== foreignBefore.reviewState,
-    );
-    await crossTeam(
-      recorder,
-      caller,
-      "rateVideo",
-      foreignVideo.id,
-      (id, home) =>
-        act(world, request, fromHome(home).page, "rateVideoAction", {
-          teamId: world.team[home],
-          generationId: id,
-          stars: 1,
-        }),
-      async () => {
-        const now = await state(foreignTarget);
-        return (
-          now.ratingCount !== foreignBefore.ratingCount || now.ratingAverage !== foreignBefore.ratingAverage
-        );
-      },
-    );
-    const crossBody = `Matrix cross-team comment by ${caller}`;
-    await crossTeam(
-      recorder,
-      caller,
-      "addComment",
-      foreignVideo.id,
-      (id, home) =>
-        act(world, request, fromHome(home).page, "addCommentAction", {
-          teamId: world.team[home],
-          generationId: id,
-          body: crossBody,
-          timecodeSeconds: null,
-        }),
-      async () => (await commentBodies(world.reader[foreignTarget], foreignVideo.id)).includes(crossBody),
-    );
-    const foreignLinks = (await shareLinksOf(world.reader[foreignTarget], foreignVideo.id)).length;
-    await crossTeam(
-      recorder,
-      caller,
-      "createShareLink",
-      foreignVideo.id,
-      (id, home) =>
-        act(world, request, fromHome(home).page, "createShareLinkAction", {
-          teamId: world.team[home],
-          generationId: id,
-          expiry: "1d",
-          hidePrompt: false,
-        }),
-      async () => (await shareLinksOf(world.reader[foreignTarget], foreignVideo.id)).length !== foreignLinks,
-    );
-    const foreignLink = await freshLink(foreignTarget);
-    await crossTeam(
-      recorder,
-      caller,
-      "revokeShareLink",
-      foreignLink.linkId,
-      (id, home) =>
-        act(world, request, fromHome(home).page, "revokeShareLinkAction", {
-          teamId: world.team[home],
-          generationId: world.video[home].id,
-          linkId: id,
-        }),
-      async () => !(await linkAlive(foreignLink.token)),
-    );
+    await crossContentCells(kit, recorder, caller, request);
   }
 
   // Generate's effect, counted at the emulator: every allowed cell's generation reached Kling
