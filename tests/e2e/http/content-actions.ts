@@ -6,7 +6,7 @@ import { emulatorCreates, emulatorPrompts } from "./emulator";
 import type { Caller, Target } from "./matrix";
 import { commentBodies, shareLinksOf } from "./readers";
 import { compare, describeResponse, NONEXISTENT } from "./same-refusal";
-import { generationInput, type World } from "./world";
+import { generationIds, generationInput, type World } from "./world";
 
 // Generate, the three review actions and the two share actions, over HTTP for every caller, for
 // both teams, and with the other team's ids. Each cell's effect is read back from outside the
@@ -42,7 +42,7 @@ export async function contentActionCells(world: World) {
       submitted.push({
         prompt,
         cell: recorder.cells.length - 1,
-        id: (generated.result as { data?: { id?: string } } | undefined)?.data?.id,
+        id: generationIds(generated)[0],
       });
 
       const before = await state(target);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type Browser, expect, request as playwrightRequest } from "@playwright/test";
 import { ROLES } from "../../../lib/auth/permissions";
 import { OWNER_STATE } from "../support";
-import { callAction } from "./actions";
+import { type ActionAnswer, callAction } from "./actions";
 import { inviteOverHttp, joinOverHttp } from "./join";
 import type { Caller, Target } from "./matrix";
 import { inviteAndJoin } from "./members";
@@ -96,6 +96,12 @@ export async function buildWorld(browser: Browser, base: string, teamAName: stri
   };
 }
 
+/** The generation(s) a Generate answer created: `{id}` for one, `{ids}` for a batch of takes. */
+export function generationIds(answer: ActionAnswer): string[] {
+  const data = (answer.result as { data?: { id?: string; ids?: string[] } } | undefined)?.data;
+  return data?.ids ?? (data?.id ? [data.id] : []);
+}
+
 /** A generation as Generate submits it (the studio form's fields, a fresh submission key). */
 export function generationInput(teamId: string, prompt: string, extra: Record<string, unknown> = {}) {
   return {
@@ -128,7 +134,7 @@ async function makeVideo(
     args: [generationInput(teamId, prompt)],
   });
   expect(submitted.result?.ok, submitted.body).toBe(true);
-  const id = (submitted.result as { data?: { id?: string } }).data?.id as string;
+  const [id] = generationIds(submitted);
   let summary: { status: string; videoUrl: string | null; posterUrl: string | null } | undefined;
   await expect
     .poll(
