@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { consumeMemberQuota } from "@/lib/security/rate-limit";
 import { SHARE_EXPIRIES, type ShareExpiry } from "@/lib/share/share.validation";
 
 /** A comparison of this team: its columns in order. Another team's id is simply not found. */
@@ -25,6 +26,8 @@ export async function createCompareShareLink(options: {
 }) {
   await getCompare(options);
   const days = SHARE_EXPIRIES[options.expiry];
+  // The same allowance as video share links: a comparison link publishes just as much.
+  await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
   return db.batchShareLink.create({
     data: {
       id: randomUUID(),

@@ -40,9 +40,9 @@ export async function submitGeneration(options: {
  * each one still has its own row, lifecycle, cost and exactly-once create.
  * `fieldPrefix` names which input a validation error is about (e.g. `columns[1].`).
  *
- * One Generate action is one submission: it counts once against the member's Generate limit
- * (the team budget is what bounds the cost of many takes), and its `idempotencyKey` is stored on
- * the first generation, so a repeated key returns the same generations (and batch), not new ones.
+ * Every generation started counts against the member's Generate limit (4 takes count 4; a batch
+ * that does not fit is refused whole), and the action's `idempotencyKey` is stored on the first
+ * generation, so a repeated key returns the same generations (and batch), not new ones.
  */
 export async function submitGenerations(options: {
   teamId: string;
@@ -70,7 +70,6 @@ export async function submitGenerations(options: {
       field: field ? `${options.fieldPrefix?.(index) ?? ""}${field}` : undefined,
     });
   });
-  await consumeMemberQuota("generate", { teamId: options.teamId, userId: options.userId });
   const planned = requests.map((request) => ({
     id: randomUUID(),
     request,
@@ -105,6 +104,15 @@ export async function submitGenerations(options: {
         };
       }
     }
+    // Each generation started counts against the member's Generate limit (README "Limits"), in
+    // this transaction: a repeated key above starts nothing and counts nothing, and a batch
+    // refused here or by the budget below leaves the member's allowance as it was.
+    await consumeMemberQuota("generate", {
+      teamId: options.teamId,
+      userId: options.userId,
+      uses: planned.length,
+      client: tx,
+    });
     if (options.parentId) {
       const parent = await tx.generation.findFirst({
         where: { id: requireId(options.parentId, "parentId"), teamId: options.teamId },
