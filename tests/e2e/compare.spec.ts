@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./csp";
+import { expectCompareShareHeaders } from "./security-headers";
 import { OWNER_STATE } from "./support";
 
 test.use({ storageState: OWNER_STATE });
@@ -102,8 +103,16 @@ test("a comparison of two models plays both in sync, and its share link plays fo
     .getByRole("link")
     .getAttribute("href")) as string;
   const anonymous = await (await browser.newContext()).newPage();
-  await anonymous.goto(href);
+  const shared = await anonymous.goto(href);
   await expect(anonymous.getByTestId("compare-cell")).toHaveCount(2);
+  const videoUrl = (await anonymous
+    .getByTestId("compare-cell")
+    .first()
+    .locator("video")
+    .getAttribute("src")) as string;
+  const media = await anonymous.request.get(videoUrl, { headers: { range: "bytes=0-99" } });
+  expect(media.status()).toBe(206);
+  expectCompareShareHeaders(shared?.headers() ?? {}, media.headers());
   await expect(anonymous.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await playTogether(anonymous, anonymous.getByTestId("synced-player"));
 
@@ -115,4 +124,6 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   expect(revoked?.status()).toBe(404);
   expect(unknown?.status()).toBe(404);
   expect(await anonymous.request.get(`${href}/video/x`).then((response) => response.status())).toBe(404);
+  // Revoking stops the video at once, with the same 404 as a link that never existed.
+  expect((await anonymous.request.get(videoUrl)).status()).toBe(404);
 });
