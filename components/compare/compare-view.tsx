@@ -25,7 +25,7 @@ export function CompareView({
   prompt: string;
   ids: string[];
   permissions: { review: boolean; share: boolean };
-  initialLinks: Array<{ id: string; token: string }>;
+  initialLinks: CompareLink[];
 }) {
   const query = useGenerationsByIds(ids);
   const { teamId } = useTeamScope();
@@ -36,6 +36,8 @@ export function CompareView({
     (id) => query.data?.generations.find((generation) => generation.id === id) ?? [],
   );
   const waiting = generations.filter((generation) => isActive(generation.status));
+  // A column that ended without a video (Kling refused or failed it) is named, not silently left out.
+  const lost = generations.filter((generation) => !isActive(generation.status) && !generation.videoUrl);
 
   const review = (generationId: string, state: "approved" | "rejected") =>
     startTransition(async () => {
@@ -90,6 +92,16 @@ export function CompareView({
             .join(" · ")}
         </p>
       )}
+      {lost.length > 0 && (
+        <p role="alert" className="text-sm text-danger" data-testid="compare-lost">
+          {lost
+            .map(
+              (generation) =>
+                `${generation.model} ${generation.mode}: ${statusLabel(generation.status)}${generation.errorMessage ? ` (${generation.errorMessage})` : ""}`,
+            )
+            .join(" · ")}
+        </p>
+      )}
       {cells.length > 0 && waiting.length === 0 && <SyncedPlayer cells={cells} />}
       {permissions.share && (
         <section aria-labelledby="compare-share" className="space-y-2 rounded-lg border border-line p-3">
@@ -117,7 +129,11 @@ export function CompareView({
                 startTransition(async () => {
                   const result = await createCompareShareAction({ batchId, expiry, teamId });
                   if (!result.ok) return void toast.error(result.error);
-                  setLinks((current) => [{ id: result.data.id, token: result.data.token }, ...current]);
+                  const { id, token, expiresAt } = result.data;
+                  setLinks((current) => [
+                    { id, token, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null },
+                    ...current,
+                  ]);
                 })
               }
             >
@@ -134,8 +150,10 @@ export function CompareView({
                 <a href={`/c/${link.token}`} className="break-all text-accent underline">
                   {`/c/${link.token}`}
                 </a>
+                <span className="text-muted">{expiryText(link.expiresAt)}</span>
                 <Button
                   variant="ghost"
+                  aria-label={`Revoke /c/${link.token}`}
                   onClick={() =>
                     startTransition(async () => {
                       const result = await revokeCompareShareAction({ batchId, linkId: link.id, teamId });
@@ -153,4 +171,17 @@ export function CompareView({
       )}
     </div>
   );
+}
+
+/** A live link of this comparison, as the page hands it over (expiry as an ISO string or null). */
+export interface CompareLink {
+  id: string;
+  token: string;
+  expiresAt: string | null;
+}
+
+function expiryText(expiresAt: string | null) {
+  if (!expiresAt) return "never expires";
+  // The UTC date as written, so the server's render and the browser's agree (no locale, no zone).
+  return `expires ${expiresAt.slice(0, 10)}`;
 }

@@ -11,7 +11,11 @@ export async function getCompare(options: { teamId: string; batchId: string }) {
     where: { id: options.batchId, teamId: options.teamId, kind: "compare" },
     include: {
       generations: { select: { id: true }, orderBy: { batchIndex: "asc" } },
-      shareLinks: { where: { revokedAt: null }, orderBy: { createdAt: "desc" } },
+      // Live links only: an expired one no longer plays, so it is not offered for copying.
+      shareLinks: {
+        where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+        orderBy: { createdAt: "desc" },
+      },
     },
   });
   if (!batch) throw new NotFoundError("That comparison does not exist in this team.");

@@ -95,8 +95,17 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   await page.getByRole("button", { name: "Approve kling-v2-6 pro" }).click();
   await expect(page.getByTestId("compare-cell").nth(0)).toContainText("Approved");
 
+  // At phone width the cells stack and the page still fits.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(player.getByRole("button", { name: "Play all" })).toBeVisible();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // The share link plays for someone without an account.
   await page.getByRole("button", { name: "Create share link" }).click();
+  await expect(page.getByTestId("compare-share-link").first()).toContainText("expires 20");
   const href = (await page
     .getByTestId("compare-share-link")
     .first()

@@ -25,7 +25,13 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
       permissions={{ review: can(role, "review.set"), share: can(role, "share.manage") }}
       // Note: live tokens are public URLs; only roles that manage sharing receive them.
       initialLinks={
-        can(role, "share.manage") ? batch.shareLinks.map((link) => ({ id: link.id, token: link.token })) : []
+        can(role, "share.manage")
+          ? batch.shareLinks.map((link) => ({
+              id: link.id,
+              token: link.token,
+              expiresAt: link.expiresAt?.toISOString() ?? null,
+            }))
+          : []
       }
     />
   );
