@@ -131,7 +131,12 @@ export function CompareView({
                   if (!result.ok) return void toast.error(result.error);
                   const { id, token, expiresAt } = result.data;
                   setLinks((current) => [
-                    { id, token, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null },
+                    {
+                      id,
+                      token,
+                      expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null,
+                      viewCount: 0,
+                    },
                     ...current,
                   ]);
                 })
@@ -150,7 +155,9 @@ export function CompareView({
                 <a href={`/c/${link.token}`} className="break-all text-accent underline">
                   {`/c/${link.token}`}
                 </a>
-                <span className="text-muted">{expiryText(link.expiresAt)}</span>
+                <span className="text-muted">
+                  {expiryText(link.expiresAt)} · {link.viewCount} view{link.viewCount === 1 ? "" : "s"}
+                </span>
                 <Button
                   variant="ghost"
                   aria-label={`Revoke /c/${link.token}`}
@@ -178,6 +185,7 @@ export interface CompareLink {
   id: string;
   token: string;
   expiresAt: string | null;
+  viewCount: number;
 }
 
 function expiryText(expiresAt: string | null) {

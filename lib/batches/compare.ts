@@ -53,6 +53,11 @@ export async function revokeCompareShareLink(options: { teamId: string; batchId:
   if (count === 0) throw new NotFoundError("That link does not exist or was already revoked.");
 }
 
+/** One visit to a shared comparison's page (its videos' range requests are not visits). */
+export async function countCompareView(linkId: string) {
+  await db.batchShareLink.update({ where: { id: linkId }, data: { viewCount: { increment: 1 } } });
+}
+
 /**
  * A public comparison: its finished cells with their videos, or null for unknown, revoked and
  * expired tokens alike (the page answers all of them with the same 404).

@@ -125,6 +125,10 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   await expect(anonymous.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await playTogether(anonymous, anonymous.getByTestId("synced-player"));
 
+  // The owner sees the visit counted on the link.
+  await page.reload();
+  await expect(page.getByTestId("compare-share-link").first()).toContainText("· 1 view");
+
   // Revoked and unknown links get the same 404.
   await page.getByTestId("compare-share-link").first().getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByTestId("compare-share-link")).toHaveCount(0);

@@ -3,6 +3,7 @@ import type { Emulator } from "../../emulator/server";
 import { getAuth } from "../../lib/auth/instance";
 import { pickTake } from "../../lib/batches/batches";
 import {
+  countCompareView,
   createCompareShareLink,
   resolveCompareToken,
   revokeCompareShareLink,
@@ -182,6 +183,8 @@ describe("takes: several generations as one batch", () => {
     expect((await db.batch.findUniqueOrThrow({ where: { id: batchId } })).kind).toBe("compare");
 
     const link = await createCompareShareLink({ teamId: team.id, userId, batchId, expiry: "1d" });
+    await countCompareView(link.id);
+    expect((await db.batchShareLink.findUniqueOrThrow({ where: { id: link.id } })).viewCount).toBe(1);
     expect((await resolveCompareToken(link.token))?.cells.map((cell) => cell.generation.model)).toEqual([
       "kling-v2-5-turbo",
       "kling-v2-6",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SyncedPlayer } from "@/components/compare/synced-player";
-import { resolveCompareToken } from "@/lib/batches/compare";
+import { countCompareView, resolveCompareToken } from "@/lib/batches/compare";
 import { MODE_LABELS, type Mode } from "@/lib/kling/models";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,9 @@ export default async function SharedComparePage({ params }: { params: Promise<{ 
   const { token } = await params;
   const shared = await resolveCompareToken(token);
   if (!shared || shared.cells.length === 0) notFound();
+  await countCompareView(shared.link.id);
   return (
-    <main className="mx-auto max-w-6xl space-y-4 p-4">
+    <main id="main" className="mx-auto max-w-6xl space-y-4 p-4">
       <h1 className="text-xl font-semibold">A comparison made with Kling Studio</h1>
       <p className="text-sm text-muted">{shared.link.batch.prompt}</p>
       <SyncedPlayer

@@ -30,6 +30,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
               id: link.id,
               token: link.token,
               expiresAt: link.expiresAt?.toISOString() ?? null,
+              viewCount: link.viewCount,
             }))
           : []
       }
