@@ -91,6 +91,17 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   await player.getByLabel("Seek all").focus();
   await page.keyboard.press(".");
   await expectInSync(page);
+  // Sound from one cell or none; loop is on; two cells sit side by side on a desktop.
+  const cellVideos = page.getByTestId("compare-cell").locator("video");
+  const muted = () =>
+    cellVideos.evaluateAll((videos) => (videos as HTMLVideoElement[]).map((video) => video.muted));
+  await player.getByLabel("Sound from kling-v2-6 · Professional").check();
+  expect(await muted()).toEqual([false, true]);
+  await player.getByLabel("All muted").check();
+  expect(await muted()).toEqual([true, true]);
+  await expect(player.getByLabel("Loop")).toBeChecked();
+  const [left, right] = await Promise.all([0, 1].map((index) => cellVideos.nth(index).boundingBox()));
+  expect(left && right && Math.abs(left.y - right.y) < 1 && right.x > left.x + left.width / 2).toBe(true);
   // Approve one cell.
   await page.getByRole("button", { name: "Approve kling-v2-6 pro" }).click();
   await expect(page.getByTestId("compare-cell").nth(0)).toContainText("Approved");
