@@ -103,7 +103,13 @@ test("every caller × role × own/other team over HTTP: 0 unexpected allows, ref
         status: response.status(),
       });
     }
-    for (const path of ["/api/me", "/api/generations", "/api/gallery", "/api/generations?active=1"]) {
+    for (const path of [
+      "/api/me",
+      "/api/generations",
+      "/api/gallery",
+      "/api/generations?active=1",
+      "/api/templates",
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       cells.push({
         surface: `GET ${path}`,
@@ -120,10 +126,13 @@ test("every caller × role × own/other team over HTTP: 0 unexpected allows, ref
       `/api/videos/${NONEXISTENT}/comments`,
       `/api/media/${NONEXISTENT}`,
       `/s/${NONEXISTENT}`,
+      `/compare/${NONEXISTENT}`,
+      `/c/${NONEXISTENT}`,
+      `/c/${NONEXISTENT}/video/${NONEXISTENT}`,
     ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       cells.push({
-        surface: `GET ${path.replace(NONEXISTENT, ":missing")}`,
+        surface: `GET ${path.replaceAll(NONEXISTENT, ":missing")}`,
         caller,
         target: "own",
         expected: false,
@@ -168,6 +177,20 @@ test("every caller × role × own/other team over HTTP: 0 unexpected allows, ref
         page: "/settings",
         action: "updateTeamSettingsAction",
         form: { teamId, name: target === "own" ? OWNER.team : "Matrix Other Team", monthlyUnitBudget: "" },
+      });
+      // Issue 15's prompt library: saving a template is for roles that may generate.
+      const template = await callAction(request, base, {
+        page: "/",
+        action: "createTemplateAction",
+        args: [{ teamId, name: `Matrix ${caller} ${target}`, prompt: "A matrix cell {subject}" }],
+      });
+      cells.push({
+        surface: "action createTemplate",
+        caller,
+        target,
+        expected: expectedAllowed(caller, target, "generation.create"),
+        actual: template.result?.ok === true,
+        status: template.status,
       });
       cells.push({
         surface: "action updateTeamSettings",

@@ -3,9 +3,19 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** What a teamAction answers: lib/errors.ts ActionResult, as JSON. */
+export interface ActionResultJson {
+  ok: boolean;
+  data?: unknown;
+  error?: string;
+  field?: string;
+  fieldErrors?: Record<string, string>;
+}
+
 /**
  * Calls a server action of the built app over HTTP, as the browser's form does: POST to a page
  * that uses it with the action's id (from the build's manifest) and the arguments as JSON.
+ * Answers the action's own result, read out of the RSC stream.
  */
 export function serverAction(exportedName: string) {
   const manifest = JSON.parse(
@@ -23,7 +33,7 @@ export function serverAction(exportedName: string) {
     .replace(/\(\w+\)\/?/g, "")
     .replace(/\/?page$/, "")}`;
 
-  return async (baseUrl: string, cookie: string, args: unknown[]): Promise<string> => {
+  return async (baseUrl: string, cookie: string, args: unknown[]): Promise<ActionResultJson> => {
     const response = await fetch(`${baseUrl}${pagePath}`, {
       method: "POST",
       headers: {
@@ -38,6 +48,27 @@ export function serverAction(exportedName: string) {
     const text = await response.text();
     if (!response.ok)
       throw new Error(`${exportedName} via ${baseUrl}: HTTP ${response.status} ${text.slice(0, 300)}`);
-    return text;
+    const result = actionResultOf(text);
+    if (!result) throw new Error(`${exportedName} via ${baseUrl}: no action result in ${text.slice(0, 300)}`);
+    return result;
   };
+}
+
+/**
+ * The answer is React's flight stream: `row:json` lines. An action that revalidates the page
+ * (Generate does) sends the page's new tree in the same answer, so the result is found as the
+ * row holding an ActionResult, never by its position or a regex over the whole text.
+ */
+export function actionResultOf(body: string): ActionResultJson | undefined {
+  for (const line of body.split("\n")) {
+    const json = line.slice(line.indexOf(":") + 1);
+    if (!json.startsWith("{") || !json.includes('"ok":')) continue;
+    try {
+      const value = JSON.parse(json);
+      if (typeof value?.ok === "boolean") return value;
+    } catch {
+      // A text chunk, not a JSON row; keep looking.
+    }
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { type ActionResultJson, actionResultOf } from "../../support/server-action";
 
 // Server actions invoked the way Next's client does: POST to a page that uses the action, the
 // action id (from the build's server-reference manifest) in `Next-Action`, the argument array
@@ -28,7 +29,7 @@ export function actionId(exportedName: string): string {
 export interface ActionAnswer {
   status: number;
   /** The action's ActionResult ({ok, error, field, …}), when the answer carried one. */
-  result?: { ok: boolean; error?: string; field?: string; fieldErrors?: Record<string, string> };
+  result?: ActionResultJson;
   body: string;
 }
 
@@ -65,20 +66,5 @@ export async function callAction(
           multipart: encoded,
         });
   const body = await response.text();
-  return { status: response.status(), result: parseResult(body), body };
-}
-
-/** The RSC answer is `row:json` lines; the action's return value is the row holding `"ok":`. */
-function parseResult(body: string): ActionAnswer["result"] {
-  for (const line of body.split("\n")) {
-    const json = line.slice(line.indexOf(":") + 1);
-    if (!json.startsWith("{") || !json.includes('"ok":')) continue;
-    try {
-      const value = JSON.parse(json);
-      if (typeof value?.ok === "boolean") return value;
-    } catch {
-      // Not a JSON row (a text chunk); keep looking.
-    }
-  }
-  return undefined;
+  return { status: response.status(), result: actionResultOf(body), body };
 }
