@@ -10,6 +10,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 // A second studio with STORAGE=s3 against a test S3 server (tests/e2e/s3-studio.ts).
 const s3Port = port + 1000;
 const s3BaseURL = `http://127.0.0.1:${s3Port}`;
+// Each studio's emulator on a known port of its own (the main one's admin API is used by specs).
+const emulatorPort = port + 2000;
+const s3EmulatorPort = port + 3000;
 // A fresh studio per run: empty embedded database, emulator in fast mode with small videos.
 const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "kling-studio-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers re-evaluate this file; keep one directory
@@ -41,12 +44,12 @@ export default defineConfig({
   ],
   // Started one after the other, so only the first builds when the build is stale.
   webServer: [
-    studioServer(`node ${TSX_NODE_ARGS.join(" ")} scripts/launch.ts start`, port, dataDir),
-    studioServer(`node ${TSX_NODE_ARGS.join(" ")} tests/e2e/s3-studio.ts`, s3Port, s3DataDir),
+    studioServer(`node ${TSX_NODE_ARGS.join(" ")} scripts/launch.ts start`, port, dataDir, emulatorPort),
+    studioServer(`node ${TSX_NODE_ARGS.join(" ")} tests/e2e/s3-studio.ts`, s3Port, s3DataDir, s3EmulatorPort),
   ],
 });
 
-function studioServer(command: string, port: number, dataDir: string) {
+function studioServer(command: string, port: number, dataDir: string, emulatorPort: number) {
   return {
     command,
     url: `http://127.0.0.1:${port}/api/health`,
@@ -59,13 +62,16 @@ function studioServer(command: string, port: number, dataDir: string) {
     env: {
       PORT: String(port),
       DATA_DIR: dataDir,
-      // Its emulator two ports up with the admin endpoints open: the threat matrix counts Kling
-      // creates from outside the studio (tests/e2e/http/emulator.ts).
-      EMULATOR_PORT: String(port + 2),
-      EMULATOR_FAULTS: "1",
       EMULATOR_SPEED: "fast",
       EMULATOR_SIZE: "small",
+      // A known port with the admin API on, so specs can check what Kling was sent.
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_ADMIN: "1",
       KLING_POLL_INTERVAL_SECONDS: "1",
+      // One owner submits every spec's generations (takes and comparisons included) within minutes.
+      MEMBER_GENERATE_LIMIT: "1000",
+      // The threat matrix's owner makes a fresh link for every revoke cell (about 30 per team).
+      MEMBER_SHARE_LIMIT: "1000",
       DATABASE_URL: "",
       KLING_ACCESS_KEY: "",
       KLING_SECRET_KEY: "",

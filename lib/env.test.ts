@@ -23,9 +23,6 @@ describe("configuration", () => {
       /KLING_LATE_CHECKS_PER_TICK: must be at least 1/,
     );
     expect(appConfig({ KLING_TASK_DEADLINE_SECONDS: "0.05" }).KLING_TASK_DEADLINE_SECONDS).toBe(0.05);
-    expect(appConfig({}).EMULATOR_FAULTS).toBe(false);
-    expect(appConfig({ EMULATOR_FAULTS: "1" }).EMULATOR_FAULTS).toBe(true);
-    expect(() => appConfig({ EMULATOR_FAULTS: "yes" })).toThrow(/EMULATOR_FAULTS/);
   });
 
   it("knows when Kling keys are configured and where the live API is", () => {

@@ -113,11 +113,8 @@ const configSchema = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   EMULATOR_SPEED: z.enum(["demo", "fast"]).default("demo"),
   EMULATOR_SIZE: z.enum(["full", "small"]).default("full"),
-  /** Opens the emulator's unauthenticated /__emulator/* admin endpoints (tests count creates there). */
-  EMULATOR_FAULTS: z
-    .enum(["0", "1", "false", "true"], { error: "EMULATOR_FAULTS must be 1 (admin endpoints on) or 0" })
-    .transform((value) => value === "1" || value === "true")
-    .default(false),
+  /** `1`: the /__emulator/* admin API (tests read what the emulator received); off by default. */
+  EMULATOR_ADMIN: z.enum(["0", "1"]).default("0"),
 });
 
 const serverEnvSchema = configSchema.extend({

@@ -53,7 +53,7 @@ export function fieldErrors(error: {
 }): Record<string, string> {
   const result: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
+    const key = fieldName(issue.path) || "form";
     result[key] ??= issue.message;
   }
   return result;
@@ -90,4 +90,11 @@ function isNextControlFlow(error: unknown) {
     typeof digest === "string" &&
     (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
   );
+}
+
+/** ["shots", 2, "duration"] -> "shots[2].duration": the field name a form and an API client see. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
+    .join("");
 }

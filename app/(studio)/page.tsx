@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Studio } from "@/components/studio/studio";
 import { can } from "@/lib/auth/permissions";
 import { requirePageTeam } from "@/lib/auth/session";
@@ -66,5 +67,13 @@ function draftFrom(catalog: ReturnType<typeof getCatalog>, request: GenerationRe
       ? { type: request.camera.type, config: { ...ZERO_CAMERA, ...(request.camera.config ?? {}) } }
       : { type: "none", config: { ...ZERO_CAMERA } },
     sound: request.sound,
+    // Remixing a storyboard reopens it as a storyboard, shot by shot.
+    storyboard: request.shotType
+      ? {
+          enabled: true,
+          shotType: request.shotType,
+          shots: (request.shots ?? []).map((shot) => ({ key: randomUUID(), ...shot })),
+        }
+      : base.storyboard,
   });
 }

@@ -1,13 +1,14 @@
 "use client";
 
-import { Film, Search, Star } from "lucide-react";
+import { Film, Search } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { GalleryGrid } from "@/components/gallery/gallery-grid";
 import { useGalleryQuery } from "@/components/hooks/queries/use-gallery-query";
 import { filterToQuery, type GalleryFilter } from "@/lib/gallery/filters";
-import type { GalleryItem, GalleryPage } from "@/lib/gallery/queries";
-import { REVIEW_LABELS, type ReviewState, reviewLabel } from "@/lib/review/review.validation";
+import type { GalleryPage } from "@/lib/gallery/queries";
+import { REVIEW_LABELS } from "@/lib/review/review.validation";
 
 export function Gallery({
   filter,
@@ -131,6 +132,7 @@ export function Gallery({
               ["rating", "Top rated"],
             ]}
           />
+          {filter.batch && <input type="hidden" name="batch" value={filter.batch} />}
           <button
             type="submit"
             className="rounded-md bg-accent-strong px-3 py-2 font-medium text-white hover:bg-accent"
@@ -145,7 +147,19 @@ export function Gallery({
         </form>
       </div>
 
-      {items.length === 0 ? <EmptyState filtered={filtered} /> : <GalleryGrid items={items} query={query} />}
+      {filter.batch && (
+        <p className="text-sm text-muted" data-testid="batch-filter">
+          Every take of one batch.{" "}
+          <Link href="/gallery" className="text-accent underline">
+            Back to the gallery
+          </Link>
+        </p>
+      )}
+      {items.length === 0 ? (
+        <EmptyState filtered={filtered} />
+      ) : (
+        <GalleryGrid items={items} query={query} filterBatch={Boolean(filter.batch)} />
+      )}
       <div ref={sentinel} aria-hidden />
       {pages.isFetchingNextPage && <p className="text-center text-sm text-muted">Loading more…</p>}
       {pages.isError && <p className="text-center text-sm text-danger">{(pages.error as Error).message}</p>}
@@ -182,105 +196,6 @@ function FilterSelect({
         ))}
       </select>
     </label>
-  );
-}
-
-/** Arrow keys move between cards (row by row), Enter opens: a keyboard-first triage grid. */
-function GalleryGrid({ items, query }: { items: GalleryItem[]; query: string }) {
-  const grid = useRef<HTMLUListElement>(null);
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    const cards = [...(grid.current?.querySelectorAll<HTMLAnchorElement>("a[data-card]") ?? [])];
-    const index = cards.indexOf(document.activeElement as HTMLAnchorElement);
-    if (index < 0) return;
-    const columns = Math.max(1, Math.round((grid.current?.clientWidth ?? 1) / (cards[0]?.offsetWidth || 1)));
-    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[event.key];
-    if (!step) return;
-    event.preventDefault();
-    cards[Math.min(cards.length - 1, Math.max(0, index + step))]?.focus();
-  };
-  return (
-    <ul
-      ref={grid}
-      onKeyDown={onKeyDown}
-      aria-label="Videos"
-      className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4"
-    >
-      {items.map((item) => (
-        <li key={item.id}>
-          <GalleryCard item={item} href={`/videos/${item.id}${query ? `?${query}` : ""}`} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function GalleryCard({ item, href }: { item: GalleryItem; href: string }) {
-  const video = useRef<HTMLVideoElement>(null);
-  const play = () => void video.current?.play().catch(() => {});
-  const stop = () => {
-    if (!video.current) return;
-    video.current.pause();
-    video.current.currentTime = 0;
-  };
-  return (
-    <Link
-      href={href}
-      data-card
-      onMouseEnter={play}
-      onMouseLeave={stop}
-      onFocus={play}
-      onBlur={stop}
-      className="group block overflow-hidden rounded-lg border border-line bg-panel focus-visible:border-accent"
-      aria-label={`${item.prompt.slice(0, 100)} — ${item.model}, ${item.duration} s, ${reviewLabel(item.reviewState)}`}
-    >
-      <div className="relative aspect-video bg-black">
-        {item.videoUrl && (
-          <video
-            ref={video}
-            src={item.videoUrl}
-            poster={item.posterUrl ?? undefined}
-            muted
-            loop
-            playsInline
-            preload="none"
-            className="size-full object-contain"
-          />
-        )}
-        <ReviewBadge state={item.reviewState as ReviewState} />
-      </div>
-      <div className="space-y-1 p-3">
-        <p className="line-clamp-2 text-sm">{item.prompt}</p>
-        <p className="flex flex-wrap items-center gap-1.5 text-xs text-muted">
-          <span className="rounded bg-raised px-1.5 py-0.5">{item.model}</span>
-          <span className="rounded bg-raised px-1.5 py-0.5">{item.mode === "pro" ? "Pro" : "Std"}</span>
-          <span className="rounded bg-raised px-1.5 py-0.5">{item.duration} s</span>
-          {item.ratingAverage !== null && (
-            <span className="inline-flex items-center gap-0.5">
-              <Star aria-hidden className="size-3 fill-current text-warn" /> {item.ratingAverage.toFixed(1)}
-            </span>
-          )}
-          <span className="ml-auto">{item.author.name}</span>
-        </p>
-      </div>
-    </Link>
-  );
-}
-
-const BADGE_STYLE: Record<ReviewState, string> = {
-  none: "bg-black/60 text-muted",
-  approved: "bg-ok/90 text-black",
-  changes_requested: "bg-warn/90 text-black",
-  rejected: "bg-danger/90 text-black",
-};
-
-export function ReviewBadge({ state }: { state: ReviewState }) {
-  return (
-    <span
-      data-testid="review-badge"
-      className={`absolute left-2 top-2 rounded px-1.5 py-0.5 text-xs font-medium ${BADGE_STYLE[state] ?? BADGE_STYLE.none}`}
-    >
-      {REVIEW_LABELS[state] ?? state}
-    </span>
   );
 }
 

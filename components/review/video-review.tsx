@@ -11,8 +11,10 @@ import { Parameters } from "@/components/review/parameters";
 import { ReviewPanel } from "@/components/review/review-panel";
 import type { RunAction } from "@/components/review/run-action";
 import { SharePanel } from "@/components/review/share-panel";
+import { ShotList } from "@/components/review/shot-list";
 import { useReviewShortcuts } from "@/components/review/use-review-shortcuts";
 import { useTeamScope } from "@/components/team-scope";
+import { SaveTemplateButton } from "@/components/templates/save-template-button";
 import { Button } from "@/components/ui/button";
 import { rateVideoAction, setReviewStateAction } from "@/lib/review/actions";
 import type { VideoDetail } from "@/lib/review/detail";
@@ -81,6 +83,12 @@ export function VideoReview({
               aria-label="Video player"
             />
           )}
+          <ShotList
+            request={detail.request}
+            onSeek={(seconds) => {
+              if (player.current) player.current.currentTime = seconds;
+            }}
+          />
           <div className="flex flex-wrap gap-2">
             {permissions.generate && (
               <Link
@@ -89,6 +97,9 @@ export function VideoReview({
               >
                 <RotateCcw aria-hidden className="size-4" /> Remix
               </Link>
+            )}
+            {permissions.generate && (
+              <SaveTemplateButton prompt={detail.prompt} negativePrompt={detail.negativePrompt} />
             )}
             {detail.video && (
               <a

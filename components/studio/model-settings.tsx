@@ -1,6 +1,6 @@
 "use client";
 
-import type { Availability, StudioDraft } from "@/lib/generations/draft";
+import { type Availability, type StudioDraft, writesShots } from "@/lib/generations/draft";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   ASPECT_RATIOS,
@@ -88,6 +88,8 @@ export function ModelSettings({
             id="duration"
             value={draft.duration}
             onChange={(event) => onChange({ duration: Number(event.target.value) })}
+            disabled={writesShots(model, draft)}
+            aria-describedby={writesShots(model, draft) ? "duration-by-shots" : undefined}
             className="w-full rounded-md border border-line bg-surface px-2 py-2 text-sm"
           >
             {durations.map((seconds) => (
@@ -96,6 +98,11 @@ export function ModelSettings({
               </option>
             ))}
           </select>
+          {writesShots(model, draft) && (
+            <p id="duration-by-shots" className="text-xs text-muted">
+              Set by the storyboard: its shots add up to {draft.duration} s
+            </p>
+          )}
           {errors.duration && <p className="text-xs text-danger">{errors.duration}</p>}
         </div>
 

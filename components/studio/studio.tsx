@@ -5,9 +5,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { toast } from "sonner";
 import { useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
 import { CameraControl } from "@/components/studio/camera-control";
+import { CompareDialog } from "@/components/studio/compare-dialog";
 import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { QueuePanel } from "@/components/studio/queue-panel";
+import { StoryboardEditor } from "@/components/studio/storyboard-editor";
+import { TakesSelect } from "@/components/studio/takes-select";
+import { SaveTemplateButton } from "@/components/templates/save-template-button";
+import { TemplatePicker } from "@/components/templates/template-picker";
+import { takesLabel } from "@/lib/batches/batches.validation";
 import { fieldErrors } from "@/lib/errors";
 import { submitGenerationAction } from "@/lib/generations/actions";
 import {
@@ -15,9 +21,11 @@ import {
   costOf,
   defaultDraft,
   draftToRequest,
+  findModel,
   fitDraftToModel,
   notSent,
   type StudioDraft,
+  writesShots,
 } from "@/lib/generations/draft";
 import { buildGenerationRequestSchema } from "@/lib/generations/request";
 import { newSubmissionKey } from "@/lib/generations/submission-key";
@@ -36,6 +44,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const storageKey = `kling-studio:draft:${teamId}`;
   const [draft, setDraft] = useState<StudioDraft>(() => remix?.draft ?? defaultDraft(catalog));
   const [parentId, setParentId] = useState<string | null>(remix?.parentId ?? null);
+  const [takes, setTakes] = useState(1);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [ready, setReady] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -69,6 +78,8 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
       setErrors((current) => {
         const next = { ...current };
         for (const key of Object.keys(change)) next[key] = undefined;
+        if (change.storyboard)
+          for (const key of Object.keys(next)) if (key.startsWith("shot")) next[key] = undefined;
         next.form = undefined;
         next.budget = undefined;
         return next;
@@ -83,25 +94,34 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
     () => requestSchema.safeParse(draftToRequest(catalog, draft)),
     [requestSchema, catalog, draft],
   );
-  // Nothing is flagged on an empty form; once there is a prompt, every broken rule shows at its field.
+  // Nothing is flagged on an empty form; once there is a prompt (or a shot's), every broken rule
+  // shows at its field.
+  const started = draft.prompt.trim() !== "" || draft.storyboard.shots.some((shot) => shot.prompt.trim());
   const shownErrors = {
-    ...(validation.success || !draft.prompt ? {} : fieldErrors(validation.error)),
+    ...(validation.success || !started ? {} : fieldErrors(validation.error)),
     ...Object.fromEntries(Object.entries(errors).filter(([, message]) => message)),
   };
 
   const availability = controlAvailability(catalog, draft);
-  const cost = costOf(catalog, draft);
+  const model = findModel(catalog, draft.model);
+  const shotByShot = writesShots(model, draft);
+  // One take's price times the takes: the label, the budget check and the server all use the total.
+  const perTake = costOf(catalog, draft);
+  const cost = perTake && {
+    units: Math.round(perTake.units * takes * 100) / 100,
+    usd: perTake.usd * takes,
+  };
   const dropped = notSent(catalog, draft);
   const overBudget = cost !== null && budget.remaining !== null && cost.units > budget.remaining;
   const blocker = useMemo(() => {
     if (!canGenerate) return "Your role cannot generate videos.";
     if (!validation.success)
-      return draft.prompt.trim() ? "Check the highlighted fields" : validation.error.issues[0].message;
+      return started ? "Check the highlighted fields" : validation.error.issues[0].message;
     if (cost === null) return "This combination has no known price.";
     if (overBudget)
-      return `Needs ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
+      return `${takes > 1 ? `${takesLabel(takes)} need` : "Needs"} ${cost.units} units; only ${budget.remaining} of the team's monthly budget remain.`;
     return null;
-  }, [canGenerate, validation, draft.prompt, cost, overBudget, budget.remaining]);
+  }, [canGenerate, validation, started, cost, overBudget, budget.remaining, takes]);
 
   const generate = () => {
     // `pending` only turns true on the next render; the ref also stops a second click in this one.
@@ -111,6 +131,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
       const result = await submitGenerationAction({
         ...draftToRequest(catalog, draft),
         parentId,
+        takes,
         teamId,
         idempotencyKey: submissionKey.current,
       }).finally(() => {
@@ -118,12 +139,15 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
       });
       if (result.ok) {
         submissionKey.current = newSubmissionKey();
-        toast.success(`Queued · ${result.data.estimatedUnits} units`);
+        const queued = result.data.ids.length > 1 ? `Queued ${takesLabel(result.data.ids.length)}` : "Queued";
+        toast.success(`${queued} · ${result.data.estimatedUnits} units`);
         setErrors({});
         setParentId(null);
         await refreshGenerations();
       } else {
-        setErrors({ [result.field ?? "form"]: result.error });
+        // "shots[2].duration" is shown at that shot; "camera.config.zoom" beside its control ("camera").
+        const field = result.field ?? "form";
+        setErrors({ [field.includes("[") ? field : field.split(".")[0]]: result.error });
         toast.error(result.error);
       }
     });
@@ -133,6 +157,9 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
       <form
         aria-label="Generate a video"
+        // Our messages name the field and the rule (the server's schema); the browser's bubbles would
+        // stop the request before the server could say which shot is wrong.
+        noValidate
         data-ready={ready || undefined}
         onSubmit={(event) => {
           event.preventDefault();
@@ -154,7 +181,12 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
             </button>
           </p>
         )}
+        <div className="flex flex-wrap gap-2">
+          <TemplatePicker onFill={(prompt, negativePrompt) => update({ prompt, negativePrompt })} />
+          {canGenerate && <SaveTemplateButton prompt={draft.prompt} negativePrompt={draft.negativePrompt} />}
+        </div>
         <PromptEditor
+          promptHidden={shotByShot}
           prompt={draft.prompt}
           negativePrompt={draft.negativePrompt}
           negativeAvailability={availability.negativePrompt}
@@ -162,6 +194,15 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           errors={shownErrors}
           onPrompt={(prompt) => update({ prompt })}
           onNegativePrompt={(negativePrompt) => update({ negativePrompt })}
+        />
+        <StoryboardEditor
+          storyboard={draft.storyboard}
+          availability={availability.storyboard}
+          prompt={draft.prompt}
+          duration={draft.duration}
+          totalHint={model ? `${model.label} takes ${durationRange(model.durations[draft.mode])}` : ""}
+          errors={shownErrors}
+          onChange={(storyboard) => update({ storyboard })}
         />
         <div className="grid gap-6 xl:grid-cols-2">
           <ModelSettings
@@ -193,6 +234,12 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
                 <>
                   <span className="font-semibold tabular-nums">{formatUnits(cost.units)}</span>{" "}
                   <span className="text-muted">≈ ${cost.usd.toFixed(2)}</span>
+                  {takes > 1 && perTake && (
+                    <span className="text-muted">
+                      {" "}
+                      · {takesLabel(takes)} × {formatUnits(perTake.units)}
+                    </span>
+                  )}
                 </>
               ) : (
                 <span className="text-danger">No price for this combination</span>
@@ -203,15 +250,35 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
                   : `${budget.remaining} of ${budget.budget} units left this month`}
               </span>
             </div>
+            <CompareDialog
+              catalog={catalog}
+              draft={draft}
+              disabledReason={
+                !canGenerate ? "Your role cannot generate videos." : !started ? "Write a prompt first." : null
+              }
+            />
+            <TakesSelect
+              value={takes}
+              error={errors.takes}
+              onChange={(value) => {
+                setTakes(value);
+                setErrors((current) => ({
+                  ...current,
+                  takes: undefined,
+                  budget: undefined,
+                  form: undefined,
+                }));
+              }}
+            />
             <button
               type="submit"
               disabled={Boolean(blocker) || pending}
               aria-describedby={blocker ? "generate-blocker" : undefined}
               title="Generate (Ctrl/⌘ + Enter)"
-              className="ml-auto inline-flex items-center gap-2 rounded-md bg-accent-strong px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent disabled:cursor-not-allowed disabled:bg-raised disabled:text-muted"
+              className="inline-flex items-center gap-2 rounded-md bg-accent-strong px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent disabled:cursor-not-allowed disabled:bg-raised disabled:text-muted"
             >
               <Sparkles aria-hidden className="size-4" />
-              {pending ? "Generating…" : "Generate"}
+              {pending ? "Generating…" : takes > 1 ? `Generate ${takesLabel(takes)}` : "Generate"}
               {cost && <span className="font-normal opacity-80">· {formatUnits(cost.units)}</span>}
             </button>
           </div>
@@ -234,4 +301,8 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
 
 function formatUnits(units: number) {
   return `${units} unit${units === 1 ? "" : "s"}`;
+}
+
+function durationRange(durations: number[]) {
+  return durations.length > 2 ? `${durations[0]}–${durations.at(-1)} s` : `${durations.join(" or ")} s`;
 }

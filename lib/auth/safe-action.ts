@@ -5,6 +5,7 @@ import { getViewer, requireTeam, type TeamContext, type Viewer } from "@/lib/aut
 import {
   type ActionResult,
   fieldErrors,
+  fieldName,
   submittedValues,
   toActionResult,
   UnauthenticatedError,
@@ -87,7 +88,7 @@ async function run<S extends z.ZodType, C, R>(
     return {
       ok: false,
       error: first.message,
-      field: first.path.length ? String(first.path[0]) : undefined,
+      field: first.path.length ? fieldName(first.path) : undefined,
       fieldErrors: fieldErrors(parsed.error),
     };
   }

@@ -23,6 +23,8 @@ export const galleryFilterSchema = z.object({
   to: z.iso.date().optional().catch(undefined),
   minRating: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   sort: z.enum(SORTS).default("newest").catch("newest"),
+  /** Every take of one batch; without it (and without a search) a batch shows as its cover only. */
+  batch: optionalText,
 });
 export type GalleryFilter = z.infer<typeof galleryFilterSchema>;
 

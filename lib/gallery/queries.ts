@@ -29,6 +29,10 @@ interface GalleryRow {
   authorName: string;
   posterId: string | null;
   videoId: string | null;
+  batchId: string | null;
+  batchIndex: number | null;
+  batchSize: number | null;
+  batchKind: string | null;
 }
 
 /**
@@ -50,7 +54,10 @@ export async function listGallery(options: {
     SELECT g.id, g.prompt, g.model, g.mode, g.duration, g."aspectRatio", g.sound, g."reviewState",
            g."ratingAverage", g."ratingCount", g."createdAt", g."authorId", u.name AS "authorName",
            (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'poster') AS "posterId",
-           (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'video') AS "videoId"
+           (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'video') AS "videoId",
+           g."batchId", g."batchIndex",
+           (SELECT count(*)::int FROM "generation" t WHERE t."batchId" = g."batchId") AS "batchSize",
+           (SELECT b.kind FROM "batch" b WHERE b.id = g."batchId") AS "batchKind"
     FROM "generation" g JOIN "user" u ON u.id = g."authorId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order.by}
@@ -110,6 +117,15 @@ function filterConditions(teamId: string, filter: GalleryFilter): Prisma.Sql[] {
     );
   if (filter.minRating) conditions.push(Prisma.sql`g."ratingAverage" >= ${filter.minRating}`);
   if (filter.q) conditions.push(Prisma.sql`g."promptSearch" @@ websearch_to_tsquery('english', ${filter.q})`);
+  if (filter.batch) conditions.push(Prisma.sql`g."batchId" = ${filter.batch}`);
+  // A batch is one stack: only its cover (the picked take, else the first finished one, as in
+  // lib/batches/batches.validation.ts) unless a search or the batch filter asks for every take.
+  else if (!filter.q)
+    conditions.push(Prisma.sql`(g."batchId" IS NULL OR g.id = (
+      SELECT COALESCE(b."chosenGenerationId", (
+        SELECT t.id FROM "generation" t
+        WHERE t."batchId" = b.id AND t.status = 'archived' ORDER BY t."batchIndex" LIMIT 1))
+      FROM "batch" b WHERE b.id = g."batchId" AND b."teamId" = ${teamId}))`);
   return conditions;
 }
 
@@ -157,6 +173,9 @@ function toItem(row: GalleryRow) {
     author: { id: row.authorId, name: row.authorName },
     posterUrl: mediaUrl(row.posterId),
     videoUrl: mediaUrl(row.videoId),
+    batch: row.batchId
+      ? { id: row.batchId, kind: row.batchKind ?? "takes", index: row.batchIndex, size: row.batchSize ?? 1 }
+      : null,
   };
 }
 

@@ -5,23 +5,31 @@ import { z } from "zod";
 import { teamAction } from "@/lib/auth/safe-action";
 import { buildSubmitGenerationSchema } from "@/lib/generations/request";
 import { retryArchiveNow } from "@/lib/generations/retry";
-import { submitGeneration } from "@/lib/generations/submit";
+import { submitGenerations } from "@/lib/generations/submit";
 import { getCatalog } from "@/lib/kling/catalog";
 
-/** Generate: validated here against the same schema as the form; Kling is called by the worker. */
+/**
+ * Generate: validated here against the same schema as the form; Kling is called by the worker.
+ * With takes > 1 the same request runs that many times as one batch, budgeted as a whole.
+ */
 export const submitGenerationAction = teamAction(
   () => buildSubmitGenerationSchema(getCatalog()),
   "generation.create",
-  async ({ parentId, idempotencyKey, ...input }, context) => {
-    const result = await submitGeneration({
+  async ({ parentId, takes, idempotencyKey, ...input }, context) => {
+    const result = await submitGenerations({
       teamId: context.team.id,
       userId: context.user.id,
-      input,
+      inputs: Array.from({ length: takes }, () => input),
       parentId,
+      batch: takes > 1 ? { kind: "takes" } : undefined,
       idempotencyKey,
     });
     revalidatePath("/");
-    return result;
+    return {
+      ids: result.generations.map((generation) => generation.id),
+      batchId: result.batchId,
+      estimatedUnits: result.estimatedUnits,
+    };
   },
 );
 

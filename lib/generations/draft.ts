@@ -2,6 +2,7 @@
 // do for the chosen model, and the request the form would send. Pure, so the UI, its tests and
 // the server agree.
 import type { GenerationRequestInput } from "@/lib/generations/request";
+import { type ShotType, storyboardUnavailable } from "@/lib/generations/storyboard.validation";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
   type AspectRatio,
@@ -26,6 +27,15 @@ export interface StudioDraft {
   cfgScale: number;
   camera: { type: CameraType | "none"; config: Record<CameraAxis, number> };
   sound: boolean;
+  /** The shot list; kept while switched off or on a model without multi-shot, sent only when usable. */
+  storyboard: StoryboardDraft;
+}
+
+export interface StoryboardDraft {
+  enabled: boolean;
+  shotType: ShotType;
+  /** `key` keeps React's list identity across reordering. */
+  shots: Array<{ key: string; prompt: string; duration: number }>;
 }
 
 export function defaultDraft(catalog: Catalog): StudioDraft {
@@ -40,6 +50,7 @@ export function defaultDraft(catalog: Catalog): StudioDraft {
     cfgScale: 0.5,
     camera: { type: "none", config: { ...ZERO_CAMERA } },
     sound: false,
+    storyboard: { enabled: false, shotType: "customize", shots: [] },
   });
 }
 
@@ -48,6 +59,9 @@ export function fitDraftToModel(catalog: Catalog, draft: StudioDraft): StudioDra
   const model = findModel(catalog, draft.model);
   if (!model) return draft;
   const mode: Mode = model.acceptsMode ? draft.mode : "std";
+  // A written-out storyboard sets the clip's length: the shots always add up to it.
+  if (writesShots(model, draft))
+    return { ...draft, mode, duration: draft.storyboard.shots.reduce((sum, shot) => sum + shot.duration, 0) };
   const durations = model.durations[mode].length ? model.durations[mode] : model.durations.std;
   const duration = durations.includes(draft.duration) ? draft.duration : nearest(durations, draft.duration);
   return { ...draft, mode, duration };
@@ -64,7 +78,14 @@ export function controlAvailability(catalog: Catalog, draft: StudioDraft) {
   const no = (reason: string): Availability => ({ enabled: false, reason });
   if (!model) {
     const unknown = no("Unknown model");
-    return { mode: unknown, negativePrompt: unknown, cfgScale: unknown, camera: unknown, sound: unknown };
+    return {
+      mode: unknown,
+      negativePrompt: unknown,
+      cfgScale: unknown,
+      camera: unknown,
+      sound: unknown,
+      storyboard: unknown,
+    };
   }
   return {
     mode: model.acceptsMode ? { enabled: true } : no(`${model.label} has no mode choice`),
@@ -79,6 +100,7 @@ export function controlAvailability(catalog: Catalog, draft: StudioDraft) {
             ? `${model.label}: ${describeGate(model.cameraControl)}`
             : `${model.label} has no camera control`,
         ),
+    storyboard: storyboardUnavailable(model) ? no(storyboardUnavailable(model) as string) : { enabled: true },
     sound: gateAllows(model.sound, draft.mode, draft.duration)
       ? { enabled: true }
       : no(
@@ -91,8 +113,10 @@ export function controlAvailability(catalog: Catalog, draft: StudioDraft) {
 export function draftToRequest(catalog: Catalog, draft: StudioDraft): GenerationRequestInput {
   const available = controlAvailability(catalog, draft);
   const cameraSet = draft.camera.type !== "none";
+  const storyboard = storyboardRequest(draft, available.storyboard.enabled);
   return {
-    prompt: draft.prompt,
+    // Kling takes no prompt beside written-out shots.
+    prompt: storyboard.shotType === "customize" ? "" : draft.prompt,
     negativePrompt: available.negativePrompt.enabled ? draft.negativePrompt : "",
     model: draft.model,
     mode: draft.mode,
@@ -106,6 +130,7 @@ export function draftToRequest(catalog: Catalog, draft: StudioDraft): Generation
           : { type: draft.camera.type as Exclude<CameraType, "simple"> }
         : null,
     sound: available.sound.enabled ? draft.sound : false,
+    ...storyboard,
   };
 }
 
@@ -116,6 +141,7 @@ export function notSent(catalog: Catalog, draft: StudioDraft): string[] {
   if (draft.negativePrompt.trim() && !available.negativePrompt.enabled) dropped.push("negative prompt");
   if (draft.camera.type !== "none" && !available.camera.enabled) dropped.push("camera movement");
   if (draft.sound && !available.sound.enabled) dropped.push("native audio");
+  if (draft.storyboard.enabled && !available.storyboard.enabled) dropped.push("storyboard");
   return dropped;
 }
 
@@ -148,6 +174,20 @@ export function findModel(catalog: Catalog, id: string): ModelCapability | undef
 
 export function activeAxis(draft: StudioDraft): CameraAxis | null {
   return CAMERA_AXES.find((axis) => draft.camera.config[axis] !== 0) ?? null;
+}
+
+/** True when the draft's storyboard is on, usable by the model and written out shot by shot. */
+export function writesShots(model: ModelCapability | undefined, draft: StudioDraft) {
+  return Boolean(model?.multiShot && draft.storyboard.enabled && draft.storyboard.shotType === "customize");
+}
+
+function storyboardRequest(draft: StudioDraft, usable: boolean) {
+  if (!usable || !draft.storyboard.enabled) return { shotType: null, shots: [] };
+  if (draft.storyboard.shotType === "intelligence") return { shotType: "intelligence" as const, shots: [] };
+  return {
+    shotType: "customize" as const,
+    shots: draft.storyboard.shots.map((shot) => ({ prompt: shot.prompt, duration: shot.duration })),
+  };
 }
 
 function nearest(values: number[], target: number) {

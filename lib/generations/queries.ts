@@ -58,6 +58,9 @@ export async function listGenerationsForPolling(options: {
     include: {
       author: { select: { id: true, name: true } },
       assets: { select: { id: true, kind: true, durationSeconds: true, width: true, height: true } },
+      batch: {
+        select: { id: true, kind: true, chosenGenerationId: true, _count: { select: { generations: true } } },
+      },
     },
   });
   const now = Date.now();
@@ -75,6 +78,16 @@ export async function listGenerationsForPolling(options: {
       aspectRatio: row.aspectRatio,
       sound: row.sound,
       parentId: row.parentId,
+      batchIndex: row.batchIndex,
+      reviewState: row.reviewState,
+      batch: row.batch
+        ? {
+            id: row.batch.id,
+            kind: row.batch.kind,
+            chosenGenerationId: row.batch.chosenGenerationId,
+            size: row.batch._count.generations,
+          }
+        : null,
       author: row.author,
       estimatedUnits: Number(row.estimatedUnits),
       chargedUnits: row.chargedUnits === null ? null : Number(row.chargedUnits),

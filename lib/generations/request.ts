@@ -2,6 +2,12 @@
 // action and the Kling client all use it, so an unsupported combination is refused everywhere with
 // the same message naming the rule.
 import { z } from "zod";
+import { takesSchema } from "@/lib/batches/batches.validation";
+import {
+  storyboardBody,
+  storyboardFields,
+  storyboardProblems,
+} from "@/lib/generations/storyboard.validation";
 import { storableString } from "@/lib/http/text";
 import type { Catalog } from "@/lib/kling/catalog";
 import {
@@ -39,9 +45,9 @@ export const cameraSchema = z.object({
 export type CameraControl = z.infer<typeof cameraSchema>;
 
 const baseRequestSchema = z.object({
+  // Required unless a storyboard writes out its shots (then Kling takes no prompt): see superRefine.
   prompt: storableString("Prompt", { error: "Prompt is required" })
     .trim()
-    .min(1, { error: "Prompt is required" })
     .max(PROMPT_MAX, {
       error: (issue) => `Prompt must be at most ${PROMPT_MAX} characters; got ${String(issue.input).length}`,
     }),
@@ -63,6 +69,7 @@ const baseRequestSchema = z.object({
     .default(null),
   camera: cameraSchema.nullable().default(null),
   sound: z.boolean().default(false),
+  ...storyboardFields,
 });
 
 export type GenerationRequest = z.infer<typeof baseRequestSchema>;
@@ -70,8 +77,9 @@ export type GenerationRequestInput = z.input<typeof baseRequestSchema>;
 
 export function buildGenerationRequestSchema(catalog: Catalog) {
   return baseRequestSchema.superRefine((request, context) => {
-    const problem = (path: keyof GenerationRequest, message: string) =>
-      context.addIssue({ code: "custom", path: [path], message });
+    const problem = (path: string, message: string) =>
+      context.addIssue({ code: "custom", path: fieldPath(path), message });
+    if (!request.prompt && request.shotType !== "customize") problem("prompt", "Prompt is required");
     const model = catalog.models.find((candidate) => candidate.id === request.model);
     if (!model)
       return problem(
@@ -81,6 +89,7 @@ export function buildGenerationRequestSchema(catalog: Catalog) {
     if (model.retired)
       return problem("model", `Model ${model.id} has been retired by Kling; choose another model`);
     for (const issue of capabilityProblems(model, request)) problem(issue.field, issue.message);
+    for (const issue of storyboardProblems(model, request)) problem(issue.field, issue.message);
     if (estimateUnits(catalog.pricing, request) === null) {
       problem(
         "duration",
@@ -95,7 +104,8 @@ export function buildSubmitGenerationSchema(catalog: Catalog) {
   return z
     .object({
       parentId: z.string().min(1, { error: "Unknown generation to remix" }).nullish(),
-      /** One per Generate action: a repeated POST with the same key finds the same generation. */
+      takes: takesSchema.default(1),
+      /** One per Generate action: a repeated POST with the same key finds the same generation(s). */
       idempotencyKey: z.uuid({ error: "The submission key must be a UUID" }).optional(),
     })
     .and(buildGenerationRequestSchema(catalog));
@@ -178,6 +188,14 @@ export function cameraConfigProblem(camera: CameraControl): string | null {
   return `Camera movement simple needs exactly one non-zero axis; got ${listed}`;
 }
 
+/** "shots[2].duration" -> ["shots", 2, "duration"], so zod reports it as the same path. */
+function fieldPath(field: string): PropertyKey[] {
+  return field
+    .split(/\.|\[(\d+)\]/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
 export function availableModels(catalog: Catalog) {
   return catalog.models.filter((model) => !model.retired).map((model) => model.id);
 }
@@ -200,7 +218,7 @@ export function toKlingCreateBody(
   if (!model) throw new Error(`unknown model ${request.model}`);
   return {
     model_name: model.id,
-    prompt: request.prompt,
+    ...storyboardBody(request),
     ...(request.negativePrompt ? { negative_prompt: request.negativePrompt } : {}),
     ...(request.cfgScale !== null && model.cfgScale ? { cfg_scale: request.cfgScale } : {}),
     ...(model.acceptsMode ? { mode: request.mode } : {}),

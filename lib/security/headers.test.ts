@@ -39,6 +39,18 @@ describe("security headers", () => {
     expect(video["x-frame-options"]).toBe("DENY");
   });
 
+  it("shared comparisons and their videos: no referrer, never framed; the studio's /compare keeps its referrer", () => {
+    for (const pathname of ["/c/tok123", "/c/tok123/video/gen1"]) {
+      const headers = securityHeaders({ ...base, pathname });
+      expect(headers["referrer-policy"], pathname).toBe("no-referrer");
+      expect(headers["x-frame-options"], pathname).toBe("DENY");
+      expect(directives(headers["content-security-policy"])["frame-ancestors"]).toEqual(["'none'"]);
+    }
+    expect(securityHeaders({ ...base, pathname: "/compare/batch1" })["referrer-policy"]).toBe(
+      "strict-origin-when-cross-origin",
+    );
+  });
+
   it("presigned media: the bucket's origins in media-src and img-src, nowhere else", () => {
     const origins = ["https://media.s3.example.com", "https://s3.example.com"];
     const policy = directives(contentSecurityPolicy({ ...base, pathname: "/", mediaOrigins: origins }));

@@ -26,6 +26,14 @@ export function isShareMedia(pathname: string) {
   return /^\/s\/[^/]+\/(video|poster)\/?$/.test(pathname);
 }
 
+/**
+ * A shared comparison (/c/:token) and its videos: public and carrying the token like /s/:token, so
+ * no-referrer too. Note: unlike a share page it is no player card, so it is not framable.
+ */
+export function isCompareShare(pathname: string) {
+  return /^\/c\/[^/]+(\/video\/[^/]+)?\/?$/.test(pathname);
+}
+
 export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
   const share = isSharePage(options.pathname);
   const media = options.mediaOrigins ?? [];
@@ -57,7 +65,8 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
 }
 
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
-  const share = isSharePage(options.pathname) || isShareMedia(options.pathname);
+  const share =
+    isSharePage(options.pathname) || isShareMedia(options.pathname) || isCompareShare(options.pathname);
   const headers: Record<string, string> = {
     "content-security-policy": contentSecurityPolicy(options),
     "x-content-type-options": "nosniff",

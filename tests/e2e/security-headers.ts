@@ -28,3 +28,17 @@ export function expectShareHeaders(page: Headers, media: Headers) {
   expect(media["referrer-policy"]).toBe("no-referrer");
   expect(media["x-content-type-options"]).toBe("nosniff");
 }
+
+/**
+ * A shared comparison and its videos: no referrer (the URL carries the token) and private,
+ * never-stored media like a share link, but no player card, so never framed.
+ */
+export function expectCompareShareHeaders(page: Headers, media: Headers) {
+  expect(page["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(page["x-frame-options"]).toBe("DENY");
+  expect(page["referrer-policy"]).toBe("no-referrer");
+  expect(page["x-content-type-options"]).toBe("nosniff");
+  expect(media["cache-control"]).toBe("private, no-store");
+  expect(media["referrer-policy"]).toBe("no-referrer");
+  expect(media["x-content-type-options"]).toBe("nosniff");
+}

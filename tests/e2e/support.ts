@@ -8,6 +8,8 @@ export const OWNER = {
   team: "Launch Team",
 };
 export const OWNER_STATE = path.join(import.meta.dirname, "../../test-results/.auth/owner.json");
+/** The launcher's emulator (playwright.config.ts gives it port E2E_PORT + 2000 and its admin API). */
+export const EMULATOR_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT || 3100) + 2000}`;
 export const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
 
 export async function signIn(page: Page, email: string, password: string) {

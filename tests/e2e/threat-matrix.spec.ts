@@ -1,4 +1,5 @@
 import { expect, test } from "./csp";
+import { batchActionCells } from "./http/batch-actions";
 import { contentActionCells } from "./http/content-actions";
 import { getCells, sessionCells } from "./http/get-cells";
 import { type Cell, printMatrix } from "./http/matrix";
@@ -28,7 +29,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const started = Date.now();
   world = await buildWorld(browser, baseURL ?? "", OWNER.team);
   console.log(
-    `Two teams, ${world.callers.size} callers, two generated videos: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `Two teams, ${world.callers.size} callers, a video and a comparison each: ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 });
 test.afterAll(async () => {
@@ -79,6 +80,14 @@ test("generate, review and share actions, counted at the emulator and read back"
   test.setTimeout(300_000);
   const recorder = await contentActionCells(world);
   verdict("Generate, review, share", recorder.cells, recorder.comparisons);
+});
+
+test("issue 15: takes, comparisons, comparison links and the prompt library", async () => {
+  test.setTimeout(300_000);
+  const anonymous = world.callers.get("anonymous");
+  if (!anonymous) throw new Error("no anonymous caller");
+  const recorder = await batchActionCells(world, anonymous);
+  verdict("Takes, comparisons, templates", recorder.cells, recorder.comparisons);
 });
 
 test("role changes and removals on throwaway members", async () => {

@@ -121,9 +121,10 @@ export async function startCluster(options: {
       input: Record<string, unknown> & { teamId: string },
     ): Promise<string> {
       const answer = await submitAction(web.url, cookie, [input]);
-      const match = /"ok":true,"data":\{"id":"([0-9a-f-]{36})"/.exec(answer);
-      if (!match) throw new Error(`${web.name} refused the generation: ${answer.slice(0, 400)}`);
-      return match[1];
+      // Generate answers every generation it started (one here: no takes).
+      const [id] = answer.ok ? ((answer.data as { ids?: string[] }).ids ?? []) : [];
+      if (!id) throw new Error(`${web.name} refused the generation: ${JSON.stringify(answer).slice(0, 400)}`);
+      return id;
     },
     /** Files any process wrote under its scratch DATA_DIR/media (must stay none with STORAGE=s3). */
     async localMediaFiles() {

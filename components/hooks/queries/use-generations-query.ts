@@ -32,3 +32,19 @@ export function useRefreshGenerations() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: GENERATIONS_QUERY_KEY });
 }
+
+/** Some generations by id (a comparison's cells), polled like the queue while any is moving. */
+export function useGenerationsByIds(ids: string[]) {
+  return useQuery({
+    queryKey: ["generations", "ids", ...ids],
+    queryFn: async (): Promise<GetGenerationsResponse> => {
+      const response = await fetch(`/api/generations?ids=${ids.join(",")}`, { cache: "no-store" });
+      if (!response.ok) throw new Error(`Could not load the comparison (HTTP ${response.status})`);
+      return response.json();
+    },
+    refetchInterval: (current) =>
+      current.state.data?.generations.some((generation) => isActive(generation.status))
+        ? GENERATIONS_POLL_MS
+        : false,
+  });
+}

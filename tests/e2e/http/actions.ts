@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { type ActionResultJson, actionResultOf } from "../../support/server-action";
 
 // Server actions invoked the way Next's client does: POST to a page that uses the action, the
 // action id (from the build's server-reference manifest) in `Next-Action`, the argument array
@@ -28,7 +29,7 @@ export function actionId(exportedName: string): string {
 export interface ActionAnswer {
   status: number;
   /** The action's ActionResult ({ok, error, field, …}), when the answer carried one. */
-  result?: { ok: boolean; error?: string; field?: string; fieldErrors?: Record<string, string> };
+  result?: ActionResultJson;
   body: string;
 }
 
@@ -66,43 +67,6 @@ export async function callAction(
           // browser, since the server resolves the root as soon as it streams past it.
           multipart: encoded,
         });
-  const raw = await response.body();
-  return { status: response.status(), result: parseResult(raw), body: raw.toString("utf8") };
-}
-
-/**
- * The RSC answer's rows: `id:json\n`, except text rows, `id:T<hex byte length>,<text>` with no
- * newline after them (React outlines long strings so: a 5 kB field echoed back in `values`).
- */
-function rows(raw: Buffer) {
-  const found: string[] = [];
-  let at = 0;
-  while (at < raw.length) {
-    const colon = raw.indexOf(0x3a, at);
-    if (colon < 0) break;
-    if (raw[colon + 1] === 0x54) {
-      const comma = raw.indexOf(0x2c, colon);
-      at = comma + 1 + Number.parseInt(raw.subarray(colon + 2, comma).toString("latin1"), 16);
-      continue;
-    }
-    const newline = raw.indexOf(0x0a, colon);
-    const end = newline < 0 ? raw.length : newline;
-    found.push(raw.subarray(colon + 1, end).toString("utf8"));
-    at = end + 1;
-  }
-  return found;
-}
-
-/** The action's return value is the JSON row holding `"ok":`. */
-function parseResult(raw: Buffer): ActionAnswer["result"] {
-  for (const json of rows(raw)) {
-    if (!json.startsWith("{") || !json.includes('"ok":')) continue;
-    try {
-      const value = JSON.parse(json);
-      if (typeof value?.ok === "boolean") return value;
-    } catch {
-      // Not a JSON row (a text chunk); keep looking.
-    }
-  }
-  return undefined;
+  const body = await response.text();
+  return { status: response.status(), result: actionResultOf(body), body };
 }

@@ -147,13 +147,13 @@ export async function contentActionCells(world: World) {
   await expect
     .poll(
       async () => {
-        const { createdByExternalId } = await emulatorCreates(world.base);
+        const { createdByExternalId } = await emulatorCreates();
         return allowedIds.filter((id) => createdByExternalId[id] !== 1);
       },
       { timeout: 90_000, intervals: [1000] },
     )
     .toEqual([]);
-  const prompts = await emulatorPrompts(world.base);
+  const prompts = await emulatorPrompts();
   for (const each of submitted) {
     recorder.cells[each.cell].effect = prompts.filter((prompt) => prompt === each.prompt).length === 1;
   }

@@ -18,7 +18,7 @@ interface Probe {
   surface: string;
   /** The id (or search word) the URL carries: swapped for a nonexistent one in the comparison. */
   key: (video: Video, world: World, target: Target) => string;
-  path: (key: string) => string;
+  path: (key: string, world: World, target: Target) => string;
   public?: true;
   /** Whether the answer handed out the thing (not merely a 200). */
   shows: (response: APIResponse, text: string, video: Video, world: World, target: Target) => boolean;
@@ -107,6 +107,35 @@ export const PROBES: Probe[] = [
     public: true,
     shows: (r) => r.ok(),
   },
+  // Issue 15: comparisons, their public links, the prompt library.
+  {
+    surface: "GET /compare/:id",
+    key: (_v, world, target) => world.comparison[target].batchId,
+    path: (id) => `/compare/${id}`,
+    shows: (r, text, _v, world, target) =>
+      rendered(r, text) && text.includes(world.comparison[target].prompt),
+  },
+  {
+    surface: "GET /api/templates?q=:name",
+    key: (_v, world, target) => world.template[target].name,
+    path: (name) => `/api/templates?q=${encodeURIComponent(name)}`,
+    shows: (r, text, _v, world, target) => r.ok() && text.includes(world.template[target].id),
+  },
+  {
+    surface: "GET /c/:token (public)",
+    key: (_v, world, target) => world.comparison[target].token,
+    path: (token) => `/c/${token}`,
+    public: true,
+    shows: (r, text, _v, world, target) =>
+      r.status() === 200 && text.includes(world.comparison[target].prompt),
+  },
+  {
+    surface: "GET /c/:token/video/:id (public)",
+    key: (_v, world, target) => world.comparison[target].token,
+    path: (token, world, target) => `/c/${token}/video/${world.comparison[target].generationIds[0]}`,
+    public: true,
+    shows: (r) => r.ok(),
+  },
   {
     surface: "GET /invite/:id (public link)",
     key: (_v, world, target) => world.invitation[target],
@@ -131,7 +160,7 @@ export async function getCells(world: World) {
       for (const target of ["own", "other"] as const) {
         const video = world.video[target];
         const key = probe.key(video, world, target);
-        const { response, text } = await fetchPath(request, probe.path(key));
+        const { response, text } = await fetchPath(request, probe.path(key, world, target));
         cells.push({
           surface: probe.surface,
           caller,
@@ -143,7 +172,7 @@ export async function getCells(world: World) {
         // The thing of the team the caller is not on, against an id that never existed.
         if (!probe.public && target === foreign(caller)) {
           const real = await describeResponse(response, [key]);
-          const missing = await fetchPath(request, probe.path(NONEXISTENT));
+          const missing = await fetchPath(request, probe.path(NONEXISTENT, world, target));
           cells.push({
             surface: `${probe.surface} (missing id)`,
             caller,
@@ -157,6 +186,31 @@ export async function getCells(world: World) {
           );
         }
       }
+    }
+  }
+  // A public comparison link with the other team's video id in it: not found, like a missing id.
+  for (const [caller, request] of world.callers) {
+    for (const target of ["own", "other"] as const) {
+      const { token } = world.comparison[target];
+      const id = world.comparison[otherThan(target)].generationIds[0];
+      const { response } = await fetchPath(request, `/c/${token}/video/${id}`);
+      cells.push({
+        surface: "GET /c/:token/video/:other team's id",
+        caller,
+        target: otherThan(target),
+        expected: false,
+        actual: response.ok(),
+        status: response.status(),
+      });
+      const missing = await fetchPath(request, `/c/${token}/video/${NONEXISTENT}`);
+      comparisons.push(
+        compare(
+          "GET /c/:token/video/:other team's id",
+          caller,
+          await describeResponse(response, [id]),
+          await describeResponse(missing.response, [id]),
+        ),
+      );
     }
   }
   // Kling's callback takes a generation id from anyone (it only triggers a re-fetch from Kling):
@@ -185,7 +239,13 @@ function foreign(caller: Caller): Target {
 export async function sessionCells(world: World) {
   const cells: Cell[] = [];
   const pages = ["/", "/gallery", "/settings"];
-  const routes = ["/api/me", "/api/generations", "/api/gallery", "/api/generations?active=1"];
+  const routes = [
+    "/api/me",
+    "/api/generations",
+    "/api/gallery",
+    "/api/generations?active=1",
+    "/api/templates",
+  ];
   for (const [caller, request] of world.callers) {
     const target = sessionTarget(caller) ?? "own";
     for (const path of [...pages, ...routes]) {

@@ -6,6 +6,7 @@ import { type ActionAnswer, callAction } from "./actions";
 import { inviteOverHttp, joinOverHttp } from "./join";
 import type { Caller, Target } from "./matrix";
 import { inviteAndJoin } from "./members";
+import { type Comparison, makeComparison, makeTemplate, type Template } from "./world-batches";
 
 // The matrix's two teams, built the way users build them: team B through the switcher's action,
 // members through invitations, one video per team generated through the Generate action against
@@ -33,6 +34,9 @@ export interface World {
   reader: Record<Target, APIRequestContext>;
   video: Record<Target, Video>;
   invitation: Record<Target, string>;
+  /** Issue 15: a two-column comparison with a public link, and a template, per team. */
+  comparison: Record<Target, Comparison>;
+  template: Record<Target, Template>;
 }
 
 export const TEAM_B_NAME = "Matrix Other Team";
@@ -79,14 +83,23 @@ export async function buildWorld(browser: Browser, base: string, teamAName: stri
 
   const team = { own: teamA, other: teamB };
   const reader = { own: owner, other: bCreator.request };
-  const [own, other] = await Promise.all(
-    (["own", "other"] as const).map((target) =>
-      makeVideo(owner, reader[target], base, team[target], target === "own" ? "matrixalpha" : "matrixbravo"),
-    ),
-  );
+  const words = { own: "matrixalpha", other: "matrixbravo" } as const;
+  // All four renders at once: the emulator and the pipeline take them in parallel.
+  const [own, other, comparisonA, comparisonB] = await Promise.all([
+    makeVideo(owner, reader.own, base, teamA, words.own),
+    makeVideo(owner, reader.other, base, teamB, words.other),
+    makeComparison(owner, reader.own, base, teamA, `${words.own}kite`),
+    makeComparison(owner, reader.other, base, teamB, `${words.other}kite`),
+  ]);
+  const template = {
+    own: await makeTemplate(owner, base, teamA, `Library ${words.own}`),
+    other: await makeTemplate(owner, base, teamB, `Library ${words.other}`),
+  };
   return {
     base,
     team,
+    comparison: { own: comparisonA, other: comparisonB },
+    template,
     teamName: { own: teamAName, other: TEAM_B_NAME },
     owner,
     callers,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAuth } from "../../../lib/auth/instance";
 import { db } from "../../../lib/db";
 import { resetServerEnv } from "../../../lib/env";
-import { submitGeneration } from "../../../lib/generations/submit";
+import { submitGeneration, submitGenerations } from "../../../lib/generations/submit";
 import { consumeMemberQuota } from "../../../lib/security/rate-limit";
 import { createShareLink } from "../../../lib/share/share";
 import { teamWith } from "../helpers/accounts";
@@ -15,7 +15,7 @@ let fixture: Awaited<ReturnType<typeof teamWith>>;
 beforeAll(async () => {
   Object.assign(process.env, { MEMBER_GENERATE_LIMIT: "3", MEMBER_SHARE_LIMIT: "2" });
   resetServerEnv();
-  fixture = await teamWith(getAuth(), "Limited team", ["creator"]);
+  fixture = await teamWith(getAuth(), "Limited team", ["creator", "admin"]);
 });
 afterAll(async () => {
   delete process.env.MEMBER_GENERATE_LIMIT;
@@ -36,6 +36,35 @@ describe("per-member rate limits", () => {
     await expect(
       consumeMemberQuota("generate", { teamId: fixture.team.id, userId: fixture.owner.user.id }),
     ).resolves.toBeUndefined();
+  });
+
+  it("Generate with takes: each take counts; a batch that does not fit is refused whole and uses nothing", async () => {
+    const member = { teamId: fixture.team.id, userId: fixture.members.admin.user.id };
+    const takes = (count: number) =>
+      submitGenerations({
+        ...member,
+        inputs: Array.from({ length: count }, () => BASE_REQUEST),
+        batch: { kind: "takes" },
+      });
+    await takes(2);
+    // 2 of 3 used: three more takes do not fit and nothing of them is written or counted.
+    await expect(takes(3)).rejects.toMatchObject({
+      status: 429,
+      message:
+        "This would start 3 generations at once, but only 1 of your 3 generations started per 10 minutes remain. Start 1 or fewer, or try again in 10 minutes.",
+    });
+    expect(await db.generation.count({ where: { teamId: fixture.team.id, authorId: member.userId } })).toBe(
+      2,
+    );
+    // A batch refused by the team's budget does not use up the allowance either.
+    await db.organization.update({ where: { id: fixture.team.id }, data: { monthlyUnitBudget: 3 } });
+    await expect(takes(1)).rejects.toMatchObject({ status: 409, field: "budget" });
+    await db.organization.update({ where: { id: fixture.team.id }, data: { monthlyUnitBudget: null } });
+    await takes(1);
+    await expect(takes(1)).rejects.toMatchObject({
+      status: 429,
+      message: "You have reached the limit of 3 generations started per 10 minutes. Try again in 10 minutes.",
+    });
   });
 
   it("share links: the third in an hour is refused with a clear message", async () => {

@@ -26,6 +26,8 @@ import { createInvitation, revokeInvitation } from "../../../../lib/teams/invita
 import { changeMemberRole, removeMember } from "../../../../lib/teams/members";
 import { updateTeamSettings } from "../../../../lib/teams/teams";
 import { appDatabaseForThisFile } from "../../helpers/database";
+import { seedBatches } from "./batch-fixtures";
+import { BATCH_ACTS_ON_OWN_TEAM, batchOperations } from "./batch-operations";
 import { freshInvitation, freshLink, freshMember, seedVideo, teamOfFive } from "./fixtures";
 
 // The adversarial matrix: two teams with all five roles, plus a signed-out caller. Every route
@@ -40,6 +42,7 @@ let dataDir: string;
 let A: Awaited<ReturnType<typeof teamOfFive>>;
 let B: Awaited<ReturnType<typeof teamOfFive>>;
 let video: Awaited<ReturnType<typeof seedVideo>>;
+let batches: Awaited<ReturnType<typeof seedBatches>>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "kling-matrix-"));
@@ -50,6 +53,7 @@ beforeAll(async () => {
   A = await teamOfFive(auth, "Alpha");
   B = await teamOfFive(auth, "Bravo");
   video = await seedVideo(A.teamId, A.members.owner.userId, dataDir);
+  batches = await seedBatches(A.teamId, A.members.owner.userId, dataDir);
 });
 afterAll(async () => {
   await stopBoss();
@@ -352,10 +356,21 @@ const OPERATIONS: Operation[] = [
       }),
     ),
   },
+  ...batchOperations({
+    action,
+    answer,
+    route,
+    state: () => ({
+      teamId: A.teamId,
+      ownerId: A.members.owner.userId,
+      videoId: video.generationId,
+      seeds: batches,
+    }),
+  }),
 ];
 
 /** Actions that take no id of team A: a member of B rendered for B acts on B. */
-const ACTS_ON_OWN_TEAM = ["updateTeamSettings", "createInvitation"];
+const ACTS_ON_OWN_TEAM = ["updateTeamSettings", "createInvitation", ...BATCH_ACTS_ON_OWN_TEAM];
 
 /** What a refusal must look like, and whether a cell is an (unexpected) allow. */
 function expected(operation: Operation, column: Column): string[] {

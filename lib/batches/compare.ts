@@ -1,0 +1,83 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { consumeMemberQuota } from "@/lib/security/rate-limit";
+import { SHARE_EXPIRIES, type ShareExpiry } from "@/lib/share/share.validation";
+
+/** A comparison of this team: its columns in order. Another team's id is simply not found. */
+export async function getCompare(options: { teamId: string; batchId: string }) {
+  const batch = await db.batch.findFirst({
+    where: { id: options.batchId, teamId: options.teamId, kind: "compare" },
+    include: {
+      generations: { select: { id: true }, orderBy: { batchIndex: "asc" } },
+      // Live links only: an expired one no longer plays, so it is not offered for copying.
+      shareLinks: {
+        where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+        orderBy: { createdAt: "desc" },
+      },
+    },
+  });
+  if (!batch) throw new NotFoundError("That comparison does not exist in this team.");
+  return batch;
+}
+
+export async function createCompareShareLink(options: {
+  teamId: string;
+  userId: string;
+  batchId: string;
+  expiry: ShareExpiry;
+}) {
+  await getCompare(options);
+  const days = SHARE_EXPIRIES[options.expiry];
+  // The same allowance as video share links: a comparison link publishes just as much.
+  await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
+  return db.batchShareLink.create({
+    data: {
+      id: randomUUID(),
+      token: randomBytes(24).toString("base64url"),
+      batchId: options.batchId,
+      teamId: options.teamId,
+      createdById: options.userId,
+      expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
+    },
+    select: { id: true, token: true, expiresAt: true },
+  });
+}
+
+export async function revokeCompareShareLink(options: { teamId: string; batchId: string; linkId: string }) {
+  const { count } = await db.batchShareLink.updateMany({
+    where: { id: options.linkId, batchId: options.batchId, teamId: options.teamId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) throw new NotFoundError("That link does not exist or was already revoked.");
+}
+
+/** One visit to a shared comparison's page (its videos' range requests are not visits). */
+export async function countCompareView(linkId: string) {
+  await db.batchShareLink.update({ where: { id: linkId }, data: { viewCount: { increment: 1 } } });
+}
+
+/**
+ * A public comparison: its finished cells with their videos, or null for unknown, revoked and
+ * expired tokens alike (the page answers all of them with the same 404).
+ */
+export async function resolveCompareToken(token: string) {
+  if (!/^[\w-]{20,64}$/.test(token)) return null;
+  const link = await db.batchShareLink.findUnique({
+    where: { token },
+    include: {
+      batch: {
+        include: {
+          generations: { orderBy: { batchIndex: "asc" }, include: { assets: true } },
+        },
+      },
+    },
+  });
+  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= new Date())) return null;
+  const cells = link.batch.generations.flatMap((generation) => {
+    const video = generation.assets.find((asset) => asset.kind === "video");
+    return generation.status === "archived" && video ? [{ generation, video }] : [];
+  });
+  return { link, cells };
+}

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Emulator } from "../../emulator/server";
+import { getAuth } from "../../lib/auth/instance";
+import { pickTake } from "../../lib/batches/batches";
+import {
+  countCompareView,
+  createCompareShareLink,
+  resolveCompareToken,
+  revokeCompareShareLink,
+} from "../../lib/batches/compare";
+import { db } from "../../lib/db";
+import { parseGalleryFilter } from "../../lib/gallery/filters";
+import { listGallery } from "../../lib/gallery/queries";
+import { newSubmissionKey } from "../../lib/generations/submission-key";
+import { submitGenerations } from "../../lib/generations/submit";
+import { stopBoss } from "../../lib/jobs/boss";
+import { startWorker } from "../../lib/jobs/worker";
+import { teamWith } from "./helpers/accounts";
+import { appDatabaseForThisFile } from "./helpers/database";
+import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
+
+const CONCURRENCY_LIMIT = 5;
+
+appDatabaseForThisFile();
+let emulator: Emulator;
+let worker: { stop(): Promise<void> } | undefined;
+let team: { id: string };
+let userId: string;
+// Every response the emulator sent to a create POST, counted from the emulator's own request log.
+const createResponses: number[] = [];
+
+beforeAll(async () => {
+  ({ emulator } = await startTestEmulator({
+    concurrencyLimit: CONCURRENCY_LIMIT,
+    logger: (line) => {
+      const match = /^POST \/v1\/videos\/text2video -> (\d+)/.exec(line);
+      if (match) createResponses.push(Number(match[1]));
+    },
+  }));
+  const setup = await teamWith(getAuth(), "Batch team");
+  team = setup.team;
+  userId = setup.owner.user.id;
+  worker = await startWorker({ log: () => {} });
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await stopBoss();
+  await emulator?.close();
+});
+
+const takes = (count: number, input: Partial<typeof BASE_REQUEST> = {}) =>
+  submitGenerations({
+    teamId: team.id,
+    userId,
+    inputs: Array.from({ length: count }, () => ({ ...BASE_REQUEST, ...input })),
+    batch: { kind: "takes" },
+  });
+
+describe("takes: several generations as one batch", () => {
+  it("refuses a batch over the budget as a whole, with the numbers, and writes nothing", async () => {
+    const other = await teamWith(getAuth(), "Budget batch team");
+    await db.organization.update({ where: { id: other.team.id }, data: { monthlyUnitBudget: 4 } });
+    const before = emulator.tasks().length;
+    const submit = (count: number) =>
+      submitGenerations({
+        teamId: other.team.id,
+        userId: other.owner.user.id,
+        inputs: Array.from({ length: count }, () => BASE_REQUEST),
+        batch: { kind: "takes" },
+      });
+    await expect(submit(3)).rejects.toMatchObject({
+      field: "budget",
+      message:
+        "These 3 takes need 4.5 units together (1.5 each), but only 4 of the team's 4-unit monthly budget remain (0 used this month).",
+    });
+    expect(await db.generation.count({ where: { teamId: other.team.id } })).toBe(0);
+    expect(await db.batch.count({ where: { teamId: other.team.id } })).toBe(0);
+
+    // Two takes fit (3 units); then one unit is left, and two more takes are refused whole.
+    const accepted = await submit(2);
+    expect(accepted.estimatedUnits).toBe(3);
+    await expect(submit(2)).rejects.toMatchObject({
+      field: "budget",
+      message:
+        "These 2 takes need 3 units together (1.5 each), but only 1 of the team's 4-unit monthly budget remain (3 used this month).",
+    });
+    expect(await db.generation.count({ where: { teamId: other.team.id } })).toBe(2);
+    for (const { id } of accepted.generations) await waitForStatus(id, ["archived"]);
+    expect(emulator.tasks().length - before).toBe(2);
+  }, 90_000);
+
+  it("4 takes × 3 models against a concurrency limit of 5 all finish, each created exactly once", async () => {
+    createResponses.length = 0;
+    const models = ["kling-v2-5-turbo", "kling-v2-6", "kling-v1-6"];
+    const batches = await Promise.all(models.map((model) => takes(4, { model })));
+    const ids = batches.flatMap((batch) => batch.generations.map((generation) => generation.id));
+    expect(ids).toHaveLength(12);
+    for (const id of ids) {
+      const row = await waitForStatus(id, ["archived", "failed", "timed_out"], 240_000);
+      expect(row.status).toBe("archived");
+      expect(row.errorMessage).toBeNull();
+    }
+    for (const id of ids) expect(upstreamTasksFor(emulator, id)).toHaveLength(1);
+    // Exactly 12 creates succeeded; the rest of the POSTs were turned away at the limit (429/1303)
+    // and those takes waited in the queue instead of failing.
+    expect(createResponses.filter((status) => status === 200)).toHaveLength(12);
+    expect(createResponses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    expect(createResponses.every((status) => status === 200 || status === 429)).toBe(true);
+
+    const rows = await db.generation.findMany({
+      where: { batchId: batches[1].batchId },
+      orderBy: { batchIndex: "asc" },
+    });
+    expect(rows.map((row) => [row.model, row.batchIndex])).toEqual(
+      [1, 2, 3, 4].map((i) => ["kling-v2-6", i]),
+    );
+    const batch = await db.batch.findUniqueOrThrow({ where: { id: batches[1].batchId as string } });
+    expect(batch).toMatchObject({
+      kind: "takes",
+      teamId: team.id,
+      createdById: userId,
+      prompt: BASE_REQUEST.prompt,
+    });
+  }, 300_000);
+
+  it("shows a batch as one gallery item whose cover follows 'Pick this take'; every take stays findable", async () => {
+    const batch = await takes(3, { prompt: "A paper lantern drifting over a night lake" });
+    const [first, second] = batch.generations;
+    const batchId = batch.batchId as string;
+    for (const { id } of batch.generations) await waitForStatus(id, ["archived"]);
+    const inGallery = async (filter: { q?: string; batch?: string } = {}) =>
+      (await listGallery({ teamId: team.id, filter: parseGalleryFilter(filter) })).items.filter(
+        (item) => item.batch?.id === batchId,
+      );
+
+    expect((await inGallery()).map((item) => item.id)).toEqual([first.id]);
+    expect((await inGallery())[0].batch).toEqual({ id: batchId, kind: "takes", index: 1, size: 3 });
+
+    await pickTake({ teamId: team.id, batchId, generationId: second.id });
+    expect((await inGallery()).map((item) => item.id)).toEqual([second.id]);
+    expect(await inGallery({ batch: batchId })).toHaveLength(3);
+    expect(await inGallery({ q: "lantern" })).toHaveLength(3);
+
+    // Another team can neither pick nor see it; an unfinished take cannot be the cover.
+    const stranger = await teamWith(getAuth(), "Stranger team");
+    await expect(
+      pickTake({ teamId: stranger.team.id, batchId, generationId: first.id }),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
+    const failed = await db.generation.update({ where: { id: first.id }, data: { status: "failed" } });
+    await expect(pickTake({ teamId: team.id, batchId, generationId: failed.id })).rejects.toMatchObject({
+      status: 409,
+      message: "Take 1 has no finished video; only a finished take can be the cover.",
+    });
+    expect(
+      (await listGallery({ teamId: stranger.team.id, filter: parseGalleryFilter({ batch: batchId }) })).items,
+    ).toEqual([]);
+  }, 90_000);
+
+  it("a comparison is one batch of kind compare; a bad column is named; its share link expires and revokes", async () => {
+    await expect(
+      submitGenerations({
+        teamId: team.id,
+        userId,
+        inputs: [BASE_REQUEST, { ...BASE_REQUEST, model: "kling-v2-6", duration: 7 }],
+        batch: { kind: "compare" },
+        fieldPrefix: (index) => `columns[${index}].`,
+      }),
+    ).rejects.toMatchObject({
+      field: "columns[1].duration",
+      message: "Kling 2.6 Standard supports 5 or 10 s; got 7 s",
+    });
+    const compare = await submitGenerations({
+      teamId: team.id,
+      userId,
+      inputs: [BASE_REQUEST, { ...BASE_REQUEST, model: "kling-v2-6" }],
+      batch: { kind: "compare" },
+    });
+    const batchId = compare.batchId as string;
+    for (const { id } of compare.generations) await waitForStatus(id, ["archived"]);
+    expect((await db.batch.findUniqueOrThrow({ where: { id: batchId } })).kind).toBe("compare");
+
+    const link = await createCompareShareLink({ teamId: team.id, userId, batchId, expiry: "1d" });
+    await countCompareView(link.id);
+    expect((await db.batchShareLink.findUniqueOrThrow({ where: { id: link.id } })).viewCount).toBe(1);
+    expect((await resolveCompareToken(link.token))?.cells.map((cell) => cell.generation.model)).toEqual([
+      "kling-v2-5-turbo",
+      "kling-v2-6",
+    ]);
+    const stranger = await teamWith(getAuth(), "Compare stranger");
+    await expect(
+      createCompareShareLink({
+        teamId: stranger.team.id,
+        userId: stranger.owner.user.id,
+        batchId,
+        expiry: "1d",
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    await db.batchShareLink.update({
+      where: { id: link.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await resolveCompareToken(link.token)).toBeNull();
+    const second = await createCompareShareLink({ teamId: team.id, userId, batchId, expiry: "never" });
+    await revokeCompareShareLink({ teamId: team.id, batchId, linkId: second.id });
+    expect(await resolveCompareToken(second.token)).toBeNull();
+    expect(await resolveCompareToken("not-a-real-token-0123456789")).toBeNull();
+  }, 90_000);
+});
+
+describe("one Generate action, one batch", () => {
+  it("the same key yields the same batch and takes, even three at once; a new key is a new batch", async () => {
+    const other = await teamWith(getAuth(), "Idempotent batch team");
+    const idempotencyKey = newSubmissionKey();
+    const submit = () =>
+      submitGenerations({
+        teamId: other.team.id,
+        userId: other.owner.user.id,
+        inputs: Array.from({ length: 3 }, () => BASE_REQUEST),
+        batch: { kind: "takes" },
+        idempotencyKey,
+      });
+    const results = await Promise.all([submit(), submit(), submit()]);
+    expect(new Set(results.map((result) => result.batchId)).size).toBe(1);
+    expect(results.filter((result) => !result.repeated)).toHaveLength(1);
+    for (const result of results) {
+      expect(result.generations.map((generation) => generation.id)).toEqual(
+        results[0].generations.map((generation) => generation.id),
+      );
+      expect(result.estimatedUnits).toBe(results[0].estimatedUnits);
+    }
+    expect(await db.batch.count({ where: { teamId: other.team.id } })).toBe(1);
+    expect(await db.generation.count({ where: { teamId: other.team.id } })).toBe(3);
+
+    const next = await submitGenerations({
+      teamId: other.team.id,
+      userId: other.owner.user.id,
+      inputs: Array.from({ length: 2 }, () => BASE_REQUEST),
+      batch: { kind: "compare" },
+      idempotencyKey: newSubmissionKey(),
+    });
+    expect(next.batchId).not.toBe(results[0].batchId);
+    expect(await db.batch.count({ where: { teamId: other.team.id } })).toBe(2);
+  });
+});
