@@ -6,7 +6,7 @@ import { hostileString, hostileValue } from "./hostile";
 import { joinOverHttp } from "./join";
 
 // The actions whose lucky value would be a real change (a new team, a renamed team, a new name or
-// password, an invitation), fuzzed as a throwaway person who joined team A as a viewer and then
+// password, an invitation, a template), fuzzed as a throwaway person who joined team A as a viewer and then
 // started a team of their own: whatever a run manages to change is theirs alone, and the owner's
 // shared session of the e2e run is never used.
 
@@ -69,6 +69,19 @@ export const formCall = fc.oneof(
     hostileTeam: fc.constant(false),
     teamValue: fc.constant(""),
   }),
+  // Issue 15's prompt library: a lucky name and prompt save a template in the throwaway team.
+  fc.record({
+    spec: fc.constant({
+      action: "createTemplateAction",
+      page: "/",
+      fields: ["name", "prompt", "negativePrompt", "defaults"],
+      scoped: true,
+      json: true,
+    } as const),
+    values: fc.tuple(hostileValue, hostileValue, hostileValue, hostileValue),
+    hostileTeam: fc.boolean(),
+    teamValue: hostileValue,
+  }),
 );
 
 export async function runFormCall(
@@ -86,8 +99,17 @@ export async function runFormCall(
     });
     return { answer, label, fields: [...spec.fields] as string[] };
   }
+  if ("json" in spec) {
+    const teamId = hostileTeam ? teamValue : throwaway.teamId;
+    const answer = await callAction(throwaway.request, baseURL, {
+      page: spec.page,
+      action: spec.action,
+      args: [{ ...fields, teamId }],
+    });
+    return { answer, label, fields: [...spec.fields, "teamId"] as string[] };
+  }
   const form = fields as Record<string, string | string[]>;
-  if (spec.scoped) form.teamId = hostileTeam ? teamValue : throwaway.teamId;
+  if (spec.scoped) form.teamId = hostileTeam ? (teamValue as string | string[]) : throwaway.teamId;
   const answer = await callAction(throwaway.request, baseURL, { page: spec.page, action: spec.action, form });
   return { answer, label, fields: [...spec.fields, "teamId"] as string[] };
 }
