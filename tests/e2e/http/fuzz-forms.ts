@@ -6,9 +6,9 @@ import { hostileString, hostileValue } from "./hostile";
 import { joinOverHttp } from "./join";
 
 // The actions whose lucky value would be a real change (a new team, a renamed team, a new name or
-// password, an invitation, a template), fuzzed as a throwaway person who joined team A as a viewer and then
-// started a team of their own: whatever a run manages to change is theirs alone, and the owner's
-// shared session of the e2e run is never used.
+// password, an invitation, a template), fuzzed as a throwaway person who joined team A as a viewer
+// and then started a team of their own: whatever a run manages to change is theirs alone, and the
+// owner's shared session of the e2e run is never used.
 
 /** A form field: one hostile string, or the same name sent several times. */
 const formValue = fc.oneof(hostileString, fc.array(hostileString, { minLength: 2, maxLength: 3 }));
