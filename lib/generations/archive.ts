@@ -21,6 +21,11 @@ class ArchiveProblem extends Error {
     readonly detail: string,
     /** Kling said the task or its file is gone (only a loss once retention has passed). */
     readonly gone = false,
+    /**
+     * The same file fails the same way on every try (too large, not a web address, does not play):
+     * retried while Kling may still replace the link, given up once retention has passed.
+     */
+    readonly hopeless = false,
   ) {
     super(detail);
   }
@@ -67,13 +72,16 @@ export async function archiveGeneration(
       console.error(`[archive] generation ${id}, attempt ${claimed.archiveAttempts}: ${problem.detail}`);
       const settings = pipelineSettings();
       const completedAt = row.completedAt ?? row.createdAt;
-      if (problem.gone && Date.now() > completedAt.getTime() + settings.retentionMs) {
+      const retention = span(settings.retentionMs);
+      if ((problem.gone || problem.hopeless) && Date.now() > completedAt.getTime() + settings.retentionMs) {
         await transition(
           id,
           SAVING,
           {
             status: "failed",
-            errorMessage: `Kling no longer has this video: it keeps results for ${span(settings.retentionMs)}, and that time passed before the studio could save a copy.`,
+            errorMessage: problem.gone
+              ? `Kling no longer has this video: it keeps results for ${retention}, and that time passed before the studio could save a copy.`
+              : `${problem.member} Kling keeps results for ${retention} and that time has passed, so the studio stopped trying.`,
             archiveError: null,
           },
           holder,
@@ -106,7 +114,12 @@ async function saveCopy(client: KlingClient, row: Row, workDir: string) {
   const video = await downloadFreshIfNeeded(client, row, videoFile);
   const info = await probe(videoFile).catch(() => null);
   if (!info?.videoCodec || !info.durationSeconds)
-    throw new ArchiveProblem("The file Kling delivered did not play.", "ffprobe found no video stream");
+    throw new ArchiveProblem(
+      "The file Kling delivered did not play.",
+      "ffprobe found no video stream",
+      false,
+      true,
+    );
   const posterFile = path.join(workDir, "poster.jpg");
   try {
     await extractPoster(videoFile, posterFile, Math.min(1, info.durationSeconds / 2));
@@ -200,9 +213,14 @@ function downloadProblem(error: unknown, afterRefresh = false): ArchiveProblem {
     if (error.kind === "link")
       return new ArchiveProblem("Kling's file host does not have the video right now.", detail, afterRefresh);
     if (error.kind === "too_large")
-      return new ArchiveProblem("The video is larger than the studio accepts.", detail);
+      return new ArchiveProblem("The video is larger than the studio accepts.", detail, false, true);
     if (error.kind === "refused")
-      return new ArchiveProblem("Kling's link to the video is not a web address the studio fetches.", detail);
+      return new ArchiveProblem(
+        "Kling's link to the video is not a web address the studio fetches.",
+        detail,
+        false,
+        true,
+      );
   }
   return new ArchiveProblem("Kling's file host did not deliver the video.", detail);
 }
