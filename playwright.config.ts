@@ -70,6 +70,8 @@ function studioServer(command: string, port: number, dataDir: string, emulatorPo
       KLING_POLL_INTERVAL_SECONDS: "1",
       // One owner submits every spec's generations (takes and comparisons included) within minutes.
       MEMBER_GENERATE_LIMIT: "1000",
+      // The threat matrix's owner makes a fresh link for every revoke cell (about 30 per team).
+      MEMBER_SHARE_LIMIT: "1000",
       DATABASE_URL: "",
       KLING_ACCESS_KEY: "",
       KLING_SECRET_KEY: "",

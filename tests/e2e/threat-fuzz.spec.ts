@@ -2,19 +2,20 @@ import { type APIRequestContext, request as playwrightRequest } from "@playwrigh
 import fc from "fast-check";
 import { expect, test } from "./csp";
 import { callAction } from "./http/actions";
+import { formCall, runFormCall, throwawayOwner } from "./http/fuzz-forms";
 import { garbageCursor, hostileString, hostileValue } from "./http/hostile";
 import { OWNER_STATE } from "./support";
 
 // A bounded, seeded fuzz over real HTTP (about 300 requests): route handlers with hostile query
 // strings and path segments, server actions through their HTTP endpoint with hostile fields.
 // Never a 500; a refusal names the field it refused. Actions that a lucky value could turn into
-// a shared change (renaming the team or the owner, creating teams) are left to the in-process
-// fuzz (tests/integration/security/fuzz.test.ts), which runs on its own database.
+// a real change (creating or renaming a team, a new display name or password, an invitation) run
+// as a throwaway person in a team of their own (http/fuzz-forms.ts), never as the shared owner.
 
 test.use({ storageState: OWNER_STATE });
 
 const SEED = 1414;
-const ROUTES = ["/api/gallery", "/api/generations", "/gallery", "/"];
+const ROUTES = ["/api/gallery", "/api/generations", "/api/templates", "/gallery", "/"];
 const KEYS = ["q", "author", "model", "review", "from", "to", "minRating", "sort", "cursor", "ids", "active"];
 
 let owner: APIRequestContext;
@@ -51,7 +52,17 @@ test("route handlers and pages: hostile query strings and path segments never gi
   const segment = fc.oneof(hostileString, garbageCursor).filter((value) => value.length < 2000);
   await fc.assert(
     fc.asyncProperty(
-      fc.constantFrom("/api/media/", "/api/videos/", "/videos/", "/s/", "/invite/"),
+      fc.constantFrom(
+        "/api/media/",
+        "/api/videos/",
+        "/videos/",
+        "/s/",
+        "/invite/",
+        "/compare/",
+        "/c/",
+        // A token of the right shape, then a hostile video id.
+        "/c/matrixtoken00000000000000/video/",
+      ),
       segment,
       async (prefix, value) => {
         // A URL cannot carry a lone surrogate; a browser sends U+FFFD (wellFormed below) in its place.
@@ -135,6 +146,35 @@ test("server actions over HTTP: hostile fields never give a 500, a refusal names
     }),
     { numRuns: 100, seed: SEED },
   );
+});
+
+test("team, account and template actions over HTTP, as a throwaway owner: never a 500, a refusal names a field", async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const throwaway = await throwawayOwner(owner, baseURL ?? "", teamId);
+  const outcomes = { refused: 0, accepted: 0, named: 0 };
+  await fc.assert(
+    fc.asyncProperty(formCall, async (call) => {
+      const { answer, label, fields } = await runFormCall(throwaway, baseURL ?? "", call);
+      expect(answer.status, label).toBeLessThan(500);
+      expect(answer.result, `${label} → ${answer.status} ${answer.body.slice(0, 500)}`).toBeDefined();
+      // A lucky value may be valid ("12" is a team name): then the change is the throwaway's own.
+      outcomes[answer.result?.ok ? "accepted" : "refused"]++;
+      // A nested field is named by its path (defaults.place): its first part is a field sent.
+      const top = answer.result?.field?.split(/[.[]/)[0];
+      if (top) expect(fields, label).toContain(top);
+      if (top) outcomes.named++;
+      expect(answer.result?.error ?? "", label).not.toMatch(/went wrong/i);
+    }),
+    { numRuns: 120, seed: SEED, endOnFailure: true },
+  );
+  console.log(
+    `team, account and template actions: ${outcomes.refused} refused (${outcomes.named} naming a field), ${outcomes.accepted} accepted as valid`,
+  );
+  // The shared owner session is where it was.
+  expect((await (await owner.get("/api/me")).json()).team.id).toBe(teamId);
+  await throwaway.request.dispose();
 });
 
 /** String.prototype.toWellFormed (ES2024, not in this tsconfig's lib): lone surrogates become U+FFFD. */

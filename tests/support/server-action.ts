@@ -55,20 +55,41 @@ export function serverAction(exportedName: string) {
 }
 
 /**
- * The answer is React's flight stream: `row:json` lines. An action that revalidates the page
- * (Generate does) sends the page's new tree in the same answer, so the result is found as the
- * row holding an ActionResult, never by its position or a regex over the whole text.
+ * The answer is React's flight stream: `row:json` lines, and text rows `row:T<hex byte length>,<text>`
+ * with no newline after them (React outlines long strings so: a 5 kB field echoed back in a form's
+ * `values`, which hid the result row when the stream was split at newlines). An action that
+ * revalidates the page (Generate does) sends the page's new tree in the same answer, so the result
+ * is found as the row holding an ActionResult, never by its position or a regex over the whole text.
  */
 export function actionResultOf(body: string): ActionResultJson | undefined {
-  for (const line of body.split("\n")) {
-    const json = line.slice(line.indexOf(":") + 1);
+  for (const json of flightRows(Buffer.from(body, "utf8"))) {
     if (!json.startsWith("{") || !json.includes('"ok":')) continue;
     try {
       const value = JSON.parse(json);
       if (typeof value?.ok === "boolean") return value;
     } catch {
-      // A text chunk, not a JSON row; keep looking.
+      // Not an ActionResult row; keep looking.
     }
   }
   return undefined;
+}
+
+/** The stream's JSON rows, text rows skipped by their byte length. */
+function flightRows(raw: Buffer) {
+  const rows: string[] = [];
+  let at = 0;
+  while (at < raw.length) {
+    const colon = raw.indexOf(0x3a, at);
+    if (colon < 0) break;
+    if (raw[colon + 1] === 0x54 /* T */) {
+      const comma = raw.indexOf(0x2c, colon);
+      at = comma + 1 + Number.parseInt(raw.subarray(colon + 2, comma).toString("latin1"), 16);
+      continue;
+    }
+    const newline = raw.indexOf(0x0a, colon);
+    const end = newline < 0 ? raw.length : newline;
+    rows.push(raw.subarray(colon + 1, end).toString("utf8"));
+    at = end + 1;
+  }
+  return rows;
 }

@@ -41,13 +41,15 @@ export interface ActionAnswer {
 export async function callAction(
   request: APIRequestContext,
   baseURL: string,
-  call: { page: string; action: string; args?: unknown[]; form?: Record<string, string> },
+  call: { page: string; action: string; args?: unknown[]; form?: Record<string, string | string[]> },
 ): Promise<ActionAnswer> {
   const headers = { "next-action": actionId(call.action), accept: "text/x-component", origin: baseURL };
   let args = call.args ?? [];
   if (call.form) {
     const formData = new FormData();
-    for (const [key, value] of Object.entries(call.form)) formData.append(key, value);
+    // A list is the same field sent several times, as a form with repeated names does.
+    for (const [key, value] of Object.entries(call.form))
+      for (const each of Array.isArray(value) ? value : [value]) formData.append(key, each);
     args = [undefined, formData];
   }
   const encoded = await encodeReply(args);
