@@ -2,109 +2,70 @@
 // synchronized playback (Play all clicked as soon as the player shows; all four playing), and the
 // largest drift between cells over 10 s of playback (sampled every 100 ms). Starts its own studio
 // (fresh embedded database, emulator fast/small) on port 3216; prints numbers only.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions } from "./lib/chromium";
-import { TSX_NODE_ARGS } from "./lib/tsx";
+
+import { withBenchStudio } from "./lib/bench-studio";
 
 const PORT = Number(process.env.BENCH_PORT || 3216);
 const RUNS = 5;
-const base = `http://127.0.0.1:${PORT}`;
-const root = path.resolve(import.meta.dirname, "..");
-const dataDir = await mkdtemp(path.join(os.tmpdir(), "kling-bench-compare-"));
 
-const server: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/launch.ts", "start"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    DATA_DIR: dataDir,
-    EMULATOR_SPEED: "fast",
-    EMULATOR_SIZE: "small",
-    MEMBER_GENERATE_LIMIT: "1000000", // the bench is one member submitting many batches
-    KLING_POLL_INTERVAL_SECONDS: "1",
-    DATABASE_URL: "",
-    KLING_API_KEY: "",
-    KLING_ACCESS_KEY: "",
-    KLING_SECRET_KEY: "",
+await withBenchStudio(
+  {
+    name: "compare",
+    port: PORT,
+    env: {
+      EMULATOR_SPEED: "fast",
+      EMULATOR_SIZE: "small",
+      MEMBER_GENERATE_LIMIT: "1000000", // the bench is one member submitting many batches
+      KLING_POLL_INTERVAL_SECONDS: "1",
+    },
   },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-try {
-  await waitForHealth();
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  const page = await (await browser.newContext({ baseURL: base })).newPage();
-  await page.goto("/setup");
-  await page.getByLabel("Your name").fill("Bench");
-  await page.getByLabel("Email").fill("bench@studio.test");
-  await page.getByLabel("Password").fill("benchmark pass 1");
-  await page.getByLabel("Team name").fill("Bench team");
-  await page.getByRole("button", { name: "Create studio" }).click();
-  await page.waitForSelector("form[data-ready]");
-  await page.getByLabel("Prompt", { exact: true }).fill("A lighthouse in a storm, waves crashing");
-  await page.getByLabel("Model").selectOption("kling-v2-5-turbo");
-  await page.getByLabel("Duration").selectOption("10");
-  await page.getByRole("button", { name: "Compare models" }).click();
-  for (const label of [
-    "Kling 2.6 · Standard",
-    "Kling 2.5 Turbo · Standard",
-    "Kling 1.6 · Standard",
-    "Kling 3.0 · Standard",
-  ])
-    await page.getByRole("dialog").getByLabel(label).check();
-  await page.getByRole("button", { name: "Generate comparison" }).click();
-  await page.waitForURL(/\/compare\//);
-  await page.getByTestId("synced-player").waitFor({ timeout: 180_000 });
-  const url = page.url();
+  async ({ page }) => {
+    await page.getByLabel("Prompt", { exact: true }).fill("A lighthouse in a storm, waves crashing");
+    await page.getByLabel("Model").selectOption("kling-v2-5-turbo");
+    await page.getByLabel("Duration").selectOption("10");
+    await page.getByRole("button", { name: "Compare models" }).click();
+    for (const label of [
+      "Kling 2.6 · Standard",
+      "Kling 2.5 Turbo · Standard",
+      "Kling 1.6 · Standard",
+      "Kling 3.0 · Standard",
+    ])
+      await page.getByRole("dialog").getByLabel(label).check();
+    await page.getByRole("button", { name: "Generate comparison" }).click();
+    await page.waitForURL(/\/compare\//);
+    await page.getByTestId("synced-player").waitFor({ timeout: 180_000 });
+    const url = page.url();
 
-  const startups: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const started = Date.now();
-    await page.goto(url);
-    await page.getByRole("button", { name: "Play all" }).click({ timeout: 60_000 });
-    await page.waitForFunction(() => {
-      const videos = [...document.querySelectorAll<HTMLVideoElement>("[data-testid=compare-cell] video")];
-      return videos.length === 4 && videos.every((video) => !video.paused && video.currentTime > 0);
-    });
-    startups.push(Date.now() - started);
-  }
-  // Drift over 10 s of playback (looping), from the last run.
-  const drift = await page.evaluate(async () => {
-    let largest = 0;
-    for (let sample = 0; sample < 100; sample++) {
-      const videos = [...document.querySelectorAll<HTMLVideoElement>("[data-testid=compare-cell] video")];
-      const times = videos.map((video) => video.currentTime);
-      // Around the loop point the first cell jumps to 0 before the others follow; skip those samples.
-      if (Math.max(...times) - Math.min(...times) < 5)
-        largest = Math.max(largest, Math.max(...times) - Math.min(...times));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    const startups: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const started = Date.now();
+      await page.goto(url);
+      await page.getByRole("button", { name: "Play all" }).click({ timeout: 60_000 });
+      await page.waitForFunction(() => {
+        const videos = [...document.querySelectorAll<HTMLVideoElement>("[data-testid=compare-cell] video")];
+        return videos.length === 4 && videos.every((video) => !video.paused && video.currentTime > 0);
+      });
+      startups.push(Date.now() - started);
     }
-    return largest;
-  });
-  startups.sort((a, b) => a - b);
-  console.log(
-    `compare page, four 10 s videos: open -> synchronized playback median ${startups[Math.floor(RUNS / 2)]} ms (min ${startups[0]}, max ${startups.at(-1)}; n=${RUNS})`,
-  );
-  console.log(
-    `largest drift between cells over 10 s of playback: ${(drift * 1000).toFixed(0)} ms (100 samples)`,
-  );
-  await browser.close();
-} finally {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
-  await rm(dataDir, { recursive: true, force: true });
-}
-
-async function waitForHealth() {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("studio did not start");
-}
+    // Drift over 10 s of playback (looping), from the last run.
+    const drift = await page.evaluate(async () => {
+      let largest = 0;
+      for (let sample = 0; sample < 100; sample++) {
+        const videos = [...document.querySelectorAll<HTMLVideoElement>("[data-testid=compare-cell] video")];
+        const times = videos.map((video) => video.currentTime);
+        // Around the loop point the first cell jumps to 0 before the others follow; skip those samples.
+        if (Math.max(...times) - Math.min(...times) < 5)
+          largest = Math.max(largest, Math.max(...times) - Math.min(...times));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return largest;
+    });
+    startups.sort((a, b) => a - b);
+    console.log(
+      `compare page, four 10 s videos: open -> synchronized playback median ${startups[Math.floor(RUNS / 2)]} ms (min ${startups[0]}, max ${startups.at(-1)}; n=${RUNS})`,
+    );
+    console.log(
+      `largest drift between cells over 10 s of playback: ${(drift * 1000).toFixed(0)} ms (100 samples)`,
+    );
+  },
+);

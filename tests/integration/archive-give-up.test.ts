@@ -1,34 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator/server";
+import { describe, expect, it } from "vitest";
 import { getAuth } from "../../lib/auth/instance";
 import { db } from "../../lib/db";
 import { submitGeneration } from "../../lib/generations/submit";
-import { stopBoss } from "../../lib/jobs/boss";
-import { startWorker } from "../../lib/jobs/worker";
 import { teamWith } from "./helpers/accounts";
 import { appDatabaseForThisFile } from "./helpers/database";
-import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
+import { BASE_REQUEST, pipelineForThisFile, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
 // A file that fails the same way on every try (here: larger than the studio accepts) is retried
 // while Kling may still hand out a new link, and given up, saying why, once retention has passed:
 // never "saving" for ever. Kling still has the file (its retention is the emulator's default).
 appDatabaseForThisFile();
-let emulator: Emulator;
-let worker: { stop(): Promise<void> } | undefined;
 
-beforeAll(async () => {
-  ({ emulator } = await startTestEmulator());
-  process.env.KLING_RETENTION_SECONDS = "3";
-  process.env.ARCHIVE_MAX_VIDEO_BYTES = "1000";
-  worker = await startWorker({ log: () => {} });
-}, 60_000);
-
-afterAll(async () => {
-  delete process.env.KLING_RETENTION_SECONDS;
-  delete process.env.ARCHIVE_MAX_VIDEO_BYTES;
-  await worker?.stop();
-  await stopBoss();
-  await emulator?.close();
+const pipeline = pipelineForThisFile({
+  env: { KLING_RETENTION_SECONDS: "3", ARCHIVE_MAX_VIDEO_BYTES: "1000" },
 });
 
 describe("archive gives up on a hopeless file only past retention", () => {
@@ -46,7 +30,7 @@ describe("archive gives up on a hopeless file only past retention", () => {
       "The video is larger than the studio accepts. Kling keeps results for 3 s and that time has passed, so the studio stopped trying.",
     );
     expect(row.archiveAttempts).toBeGreaterThanOrEqual(2);
-    expect(upstreamTasksFor(emulator, id)).toHaveLength(1); // never created again
+    expect(upstreamTasksFor(pipeline.emulator, id)).toHaveLength(1); // never created again
     expect(await db.asset.count({ where: { generationId: id } })).toBe(0);
   }, 90_000);
 });

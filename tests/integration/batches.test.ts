@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator/server";
+import { describe, expect, it } from "vitest";
 import { getAuth } from "../../lib/auth/instance";
 import { pickTake } from "../../lib/batches/batches";
 import {
@@ -13,46 +12,31 @@ import { parseGalleryFilter } from "../../lib/gallery/filters";
 import { listGallery } from "../../lib/gallery/queries";
 import { newSubmissionKey } from "../../lib/generations/submission-key";
 import { submitGenerations } from "../../lib/generations/submit";
-import { stopBoss } from "../../lib/jobs/boss";
-import { startWorker } from "../../lib/jobs/worker";
 import { teamWith } from "./helpers/accounts";
 import { appDatabaseForThisFile } from "./helpers/database";
-import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
+import { BASE_REQUEST, pipelineForThisFile, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
 const CONCURRENCY_LIMIT = 5;
 
 appDatabaseForThisFile();
-let emulator: Emulator;
-let worker: { stop(): Promise<void> } | undefined;
-let team: { id: string };
-let userId: string;
 // Every response the emulator sent to a create POST, counted from the emulator's own request log.
 const createResponses: number[] = [];
 
-beforeAll(async () => {
-  ({ emulator } = await startTestEmulator({
+const pipeline = pipelineForThisFile({
+  teamName: "Batch team",
+  emulator: {
     concurrencyLimit: CONCURRENCY_LIMIT,
     logger: (line) => {
       const match = /^POST \/v1\/videos\/text2video -> (\d+)/.exec(line);
       if (match) createResponses.push(Number(match[1]));
     },
-  }));
-  const setup = await teamWith(getAuth(), "Batch team");
-  team = setup.team;
-  userId = setup.owner.user.id;
-  worker = await startWorker({ log: () => {} });
-}, 120_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await stopBoss();
-  await emulator?.close();
+  },
 });
 
 const takes = (count: number, input: Partial<typeof BASE_REQUEST> = {}) =>
   submitGenerations({
-    teamId: team.id,
-    userId,
+    teamId: pipeline.team.id,
+    userId: pipeline.userId,
     inputs: Array.from({ length: count }, () => ({ ...BASE_REQUEST, ...input })),
     batch: { kind: "takes" },
   });
@@ -61,7 +45,7 @@ describe("takes: several generations as one batch", () => {
   it("refuses a batch over the budget as a whole, with the numbers, and writes nothing", async () => {
     const other = await teamWith(getAuth(), "Budget batch team");
     await db.organization.update({ where: { id: other.team.id }, data: { monthlyUnitBudget: 4 } });
-    const before = emulator.tasks().length;
+    const before = pipeline.emulator.tasks().length;
     const submit = (count: number) =>
       submitGenerations({
         teamId: other.team.id,
@@ -87,7 +71,7 @@ describe("takes: several generations as one batch", () => {
     });
     expect(await db.generation.count({ where: { teamId: other.team.id } })).toBe(2);
     for (const { id } of accepted.generations) await waitForStatus(id, ["archived"]);
-    expect(emulator.tasks().length - before).toBe(2);
+    expect(pipeline.emulator.tasks().length - before).toBe(2);
   }, 90_000);
 
   it("4 takes × 3 models against a concurrency limit of 5 all finish, each created exactly once", async () => {
@@ -101,7 +85,7 @@ describe("takes: several generations as one batch", () => {
       expect(row.status).toBe("archived");
       expect(row.errorMessage).toBeNull();
     }
-    for (const id of ids) expect(upstreamTasksFor(emulator, id)).toHaveLength(1);
+    for (const id of ids) expect(upstreamTasksFor(pipeline.emulator, id)).toHaveLength(1);
     // Exactly 12 creates succeeded; the rest of the POSTs were turned away at the limit (429/1303)
     // and those takes waited in the queue instead of failing.
     expect(createResponses.filter((status) => status === 200)).toHaveLength(12);
@@ -118,8 +102,8 @@ describe("takes: several generations as one batch", () => {
     const batch = await db.batch.findUniqueOrThrow({ where: { id: batches[1].batchId as string } });
     expect(batch).toMatchObject({
       kind: "takes",
-      teamId: team.id,
-      createdById: userId,
+      teamId: pipeline.team.id,
+      createdById: pipeline.userId,
       prompt: BASE_REQUEST.prompt,
     });
   }, 300_000);
@@ -130,14 +114,14 @@ describe("takes: several generations as one batch", () => {
     const batchId = batch.batchId as string;
     for (const { id } of batch.generations) await waitForStatus(id, ["archived"]);
     const inGallery = async (filter: { q?: string; batch?: string } = {}) =>
-      (await listGallery({ teamId: team.id, filter: parseGalleryFilter(filter) })).items.filter(
+      (await listGallery({ teamId: pipeline.team.id, filter: parseGalleryFilter(filter) })).items.filter(
         (item) => item.batch?.id === batchId,
       );
 
     expect((await inGallery()).map((item) => item.id)).toEqual([first.id]);
     expect((await inGallery())[0].batch).toEqual({ id: batchId, kind: "takes", index: 1, size: 3 });
 
-    await pickTake({ teamId: team.id, batchId, generationId: second.id });
+    await pickTake({ teamId: pipeline.team.id, batchId, generationId: second.id });
     expect((await inGallery()).map((item) => item.id)).toEqual([second.id]);
     expect(await inGallery({ batch: batchId })).toHaveLength(3);
     expect(await inGallery({ q: "lantern" })).toHaveLength(3);
@@ -150,7 +134,9 @@ describe("takes: several generations as one batch", () => {
       status: 404,
     });
     const failed = await db.generation.update({ where: { id: first.id }, data: { status: "failed" } });
-    await expect(pickTake({ teamId: team.id, batchId, generationId: failed.id })).rejects.toMatchObject({
+    await expect(
+      pickTake({ teamId: pipeline.team.id, batchId, generationId: failed.id }),
+    ).rejects.toMatchObject({
       status: 409,
       message: "Take 1 has no finished video; only a finished take can be the cover.",
     });
@@ -162,8 +148,8 @@ describe("takes: several generations as one batch", () => {
   it("a comparison is one batch of kind compare; a bad column is named; its share link expires and revokes", async () => {
     await expect(
       submitGenerations({
-        teamId: team.id,
-        userId,
+        teamId: pipeline.team.id,
+        userId: pipeline.userId,
         inputs: [BASE_REQUEST, { ...BASE_REQUEST, model: "kling-v2-6", duration: 7 }],
         batch: { kind: "compare" },
         fieldPrefix: (index) => `columns[${index}].`,
@@ -173,8 +159,8 @@ describe("takes: several generations as one batch", () => {
       message: "Kling 2.6 Standard supports 5 or 10 s; got 7 s",
     });
     const compare = await submitGenerations({
-      teamId: team.id,
-      userId,
+      teamId: pipeline.team.id,
+      userId: pipeline.userId,
       inputs: [BASE_REQUEST, { ...BASE_REQUEST, model: "kling-v2-6" }],
       batch: { kind: "compare" },
     });
@@ -182,7 +168,12 @@ describe("takes: several generations as one batch", () => {
     for (const { id } of compare.generations) await waitForStatus(id, ["archived"]);
     expect((await db.batch.findUniqueOrThrow({ where: { id: batchId } })).kind).toBe("compare");
 
-    const link = await createCompareShareLink({ teamId: team.id, userId, batchId, expiry: "1d" });
+    const link = await createCompareShareLink({
+      teamId: pipeline.team.id,
+      userId: pipeline.userId,
+      batchId,
+      expiry: "1d",
+    });
     await countCompareView(link.id);
     expect((await db.batchShareLink.findUniqueOrThrow({ where: { id: link.id } })).viewCount).toBe(1);
     expect((await resolveCompareToken(link.token))?.cells.map((cell) => cell.generation.model)).toEqual([
@@ -203,8 +194,13 @@ describe("takes: several generations as one batch", () => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     expect(await resolveCompareToken(link.token)).toBeNull();
-    const second = await createCompareShareLink({ teamId: team.id, userId, batchId, expiry: "never" });
-    await revokeCompareShareLink({ teamId: team.id, batchId, linkId: second.id });
+    const second = await createCompareShareLink({
+      teamId: pipeline.team.id,
+      userId: pipeline.userId,
+      batchId,
+      expiry: "never",
+    });
+    await revokeCompareShareLink({ teamId: pipeline.team.id, batchId, linkId: second.id });
     expect(await resolveCompareToken(second.token)).toBeNull();
     expect(await resolveCompareToken("not-a-real-token-0123456789")).toBeNull();
   }, 90_000);

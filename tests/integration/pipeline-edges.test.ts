@@ -1,34 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getGenerations } from "../../app/api/generations/route";
 import { GET as getMedia } from "../../app/api/media/[assetId]/route";
-import type { Emulator } from "../../emulator/server";
 import { getAuth } from "../../lib/auth/instance";
 import { db } from "../../lib/db";
 import { submitGeneration } from "../../lib/generations/submit";
-import { stopBoss } from "../../lib/jobs/boss";
-import { startWorker } from "../../lib/jobs/worker";
 import { teamWith } from "./helpers/accounts";
 import { appDatabaseForThisFile } from "./helpers/database";
-import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
+import { BASE_REQUEST, pipelineForThisFile, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
-// An emulator whose results are gone almost at once, with the studio told Kling keeps them for a
+// An pipeline.emulator whose results are gone almost at once, with the studio told Kling keeps them for a
 // second: past retention, and only then, a missing file is a lost video, said in those words.
 appDatabaseForThisFile();
-let emulator: Emulator;
-let worker: { stop(): Promise<void> } | undefined;
 
-beforeAll(async () => {
-  ({ emulator } = await startTestEmulator({ retentionMs: 1 }));
-  process.env.KLING_RETENTION_SECONDS = "1";
-  worker = await startWorker({ log: () => {} });
-}, 60_000);
-
-afterAll(async () => {
-  delete process.env.KLING_RETENTION_SECONDS;
-  await worker?.stop();
-  await stopBoss();
-  await emulator?.close();
-});
+const pipeline = pipelineForThisFile({ emulator: { retentionMs: 1 }, env: { KLING_RETENTION_SECONDS: "1" } });
 
 describe("pipeline edges", () => {
   it("reports a video lost, saying why, once Kling's retention has passed and the file is gone", async () => {
@@ -40,7 +24,7 @@ describe("pipeline edges", () => {
       "Kling no longer has this video: it keeps results for 1 s, and that time passed before the studio could save a copy.",
     );
     expect(row.klingTaskId).toBeTruthy(); // kept, so the task stays traceable
-    expect(upstreamTasksFor(emulator, id)).toHaveLength(1);
+    expect(upstreamTasksFor(pipeline.emulator, id)).toHaveLength(1);
 
     // The studio's queue shows it to the team, and only to the team.
     const mine = await getGenerations(

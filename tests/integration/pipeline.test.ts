@@ -1,53 +1,38 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as callback } from "../../app/api/kling/callback/route";
-import type { Emulator } from "../../emulator/server";
-import type { Auth } from "../../lib/auth/auth";
 import { getAuth } from "../../lib/auth/instance";
 import { db } from "../../lib/db";
 import { submitGeneration } from "../../lib/generations/submit";
-import { stopBoss } from "../../lib/jobs/boss";
-import { startWorker } from "../../lib/jobs/worker";
 import { probe } from "../../lib/media/ffmpeg";
 import { getStorage } from "../../lib/storage";
 import { teamWith } from "./helpers/accounts";
 import { signedCallback } from "./helpers/callbacks";
 import { appDatabaseForThisFile } from "./helpers/database";
-import { BASE_REQUEST, startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
+import { BASE_REQUEST, pipelineForThisFile, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
 const WEBHOOK_SECRET = "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXR0ZXN0c2VjcmV0MTI=";
 
 appDatabaseForThisFile();
-let emulator: Emulator;
-let auth: Auth;
-let worker: { stop(): Promise<void> } | undefined;
-let team: { id: string };
-let userId: string;
 
-beforeAll(async () => {
-  process.env.KLING_WEBHOOK_SECRET = WEBHOOK_SECRET;
-  ({ emulator } = await startTestEmulator({ blockedWords: ["forbidden"], contentPolicyMode: "fail" }));
-  auth = getAuth();
-  const setup = await teamWith(auth, "Pipeline team");
-  team = setup.team;
-  userId = setup.owner.user.id;
-  worker = await startWorker({ log: () => {} });
-}, 120_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await stopBoss();
-  await emulator?.close();
+const pipeline = pipelineForThisFile({
+  teamName: "Pipeline team",
+  env: { KLING_WEBHOOK_SECRET: WEBHOOK_SECRET },
+  emulator: { blockedWords: ["forbidden"], contentPolicyMode: "fail" },
 });
 
 const submit = (input: Partial<typeof BASE_REQUEST> & Record<string, unknown> = {}) =>
-  submitGeneration({ teamId: team.id, userId, input: { ...BASE_REQUEST, ...input } });
+  submitGeneration({
+    teamId: pipeline.team.id,
+    userId: pipeline.userId,
+    input: { ...BASE_REQUEST, ...input },
+  });
 
 async function expectArchivedOnce(id: string) {
   const row = await waitForStatus(id, ["archived", "failed", "timed_out"]);
   expect(row.errorMessage).toBeNull();
   expect(row.status).toBe("archived");
-  expect(upstreamTasksFor(emulator, id)).toHaveLength(1);
+  expect(upstreamTasksFor(pipeline.emulator, id)).toHaveLength(1);
   expect(row.assets.map((asset) => asset.kind).sort()).toEqual(["poster", "video"]);
   return row;
 }
@@ -102,12 +87,12 @@ describe("generation pipeline against the emulator", () => {
   ] as const)(
     "ends archived with exactly one upstream task after %s",
     async (_label, faults) => {
-      emulator.faults.set(faults.map((fault) => ({ ...fault })));
+      pipeline.emulator.faults.set(faults.map((fault) => ({ ...fault })));
       try {
         const { id } = await submit();
         await expectArchivedOnce(id);
       } finally {
-        emulator.faults.clear();
+        pipeline.emulator.faults.clear();
       }
     },
     60_000,
@@ -144,7 +129,7 @@ describe("generation pipeline against the emulator", () => {
     expect(row.klingStatusMsg).toBeTruthy();
     expect(row.errorMessage).toBe(`Kling: ${row.klingStatusMsg}`);
     expect(Number(row.chargedUnits)).toBe(0);
-    expect(upstreamTasksFor(emulator, id)).toHaveLength(1);
+    expect(upstreamTasksFor(pipeline.emulator, id)).toHaveLength(1);
   }, 60_000);
 
   it("treats a callback replayed twice as one re-fetch and never trusts its body", async () => {
@@ -171,7 +156,7 @@ describe("generation pipeline against the emulator", () => {
   }, 60_000);
 
   it("refuses a generation over the monthly budget with the numbers", async () => {
-    const other = await teamWith(auth, "Budget team");
+    const other = await teamWith(getAuth(), "Budget team");
     await db.organization.update({ where: { id: other.team.id }, data: { monthlyUnitBudget: 3 } });
     const input = { ...BASE_REQUEST, model: "kling-v1-6", mode: "std" as const }; // 2 units
     await submitGeneration({ teamId: other.team.id, userId: other.owner.user.id, input });

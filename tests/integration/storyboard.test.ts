@@ -1,33 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator/server";
-import { getAuth } from "../../lib/auth/instance";
+import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { submitGeneration } from "../../lib/generations/submit";
-import { stopBoss } from "../../lib/jobs/boss";
-import { startWorker } from "../../lib/jobs/worker";
-import { teamWith } from "./helpers/accounts";
 import { appDatabaseForThisFile } from "./helpers/database";
-import { startTestEmulator, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
+import { pipelineForThisFile, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
 appDatabaseForThisFile();
-let emulator: Emulator;
-let worker: { stop(): Promise<void> } | undefined;
-let team: { id: string };
-let userId: string;
 
-beforeAll(async () => {
-  ({ emulator } = await startTestEmulator());
-  const setup = await teamWith(getAuth(), "Storyboard team");
-  team = setup.team;
-  userId = setup.owner.user.id;
-  worker = await startWorker({ log: () => {} });
-}, 120_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await stopBoss();
-  await emulator?.close();
-});
+const pipeline = pipelineForThisFile({ teamName: "Storyboard team" });
 
 const storyboard = (durations: number[], extra: Record<string, unknown> = {}) => ({
   prompt: "",
@@ -42,14 +21,18 @@ const storyboard = (durations: number[], extra: Record<string, unknown> = {}) =>
 
 describe("storyboards through the pipeline", () => {
   it("sends one multi-shot task with the shots and archives a video of their total length", async () => {
-    const { id } = await submitGeneration({ teamId: team.id, userId, input: storyboard([2, 3, 5]) });
+    const { id } = await submitGeneration({
+      teamId: pipeline.team.id,
+      userId: pipeline.userId,
+      input: storyboard([2, 3, 5]),
+    });
     const row = await waitForStatus(id, ["archived", "failed", "timed_out"]);
     expect(row.status).toBe("archived");
     expect(row.prompt).toBe(
       "Shot 1: Shot 1 of the lighthouse / Shot 2: Shot 2 of the lighthouse / Shot 3: Shot 3 of the lighthouse",
     );
-    const [task] = upstreamTasksFor(emulator, id);
-    expect(upstreamTasksFor(emulator, id)).toHaveLength(1);
+    const [task] = upstreamTasksFor(pipeline.emulator, id);
+    expect(upstreamTasksFor(pipeline.emulator, id)).toHaveLength(1);
     expect(task.request.durationSec).toBe(10);
     expect(task.request.prompt).toBe(""); // Kling takes no prompt beside written-out shots
     expect(task.request.multiShot).toEqual({
@@ -66,11 +49,11 @@ describe("storyboards through the pipeline", () => {
   }, 90_000);
 
   it("refuses a bad storyboard naming the shot field and the rule, and a model without multi-shot", async () => {
-    const before = emulator.tasks().length;
+    const before = pipeline.emulator.tasks().length;
     await expect(
       submitGeneration({
-        teamId: team.id,
-        userId,
+        teamId: pipeline.team.id,
+        userId: pipeline.userId,
         input: {
           ...storyboard([2, 3, 5]),
           duration: 10,
@@ -87,12 +70,16 @@ describe("storyboards through the pipeline", () => {
       message: "Shot 3 must last whole seconds, at least 1 s; got 0",
     });
     await expect(
-      submitGeneration({ teamId: team.id, userId, input: storyboard([5, 5], { model: "kling-v2-6" }) }),
+      submitGeneration({
+        teamId: pipeline.team.id,
+        userId: pipeline.userId,
+        input: storyboard([5, 5], { model: "kling-v2-6" }),
+      }),
     ).rejects.toMatchObject({
       field: "shotType",
       message: "Kling 2.6 cannot take a storyboard (multi-shot is Kling 3.0 only)",
     });
-    expect(emulator.tasks().length).toBe(before);
-    expect(await db.generation.count({ where: { teamId: team.id, model: "kling-v2-6" } })).toBe(0);
+    expect(pipeline.emulator.tasks().length).toBe(before);
+    expect(await db.generation.count({ where: { teamId: pipeline.team.id, model: "kling-v2-6" } })).toBe(0);
   });
 });

@@ -1,11 +1,16 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../../emulator/server";
+import { getAuth } from "../../../lib/auth/instance";
 import { db } from "../../../lib/db";
 import { resetServerEnv } from "../../../lib/env";
+import { stopBoss } from "../../../lib/jobs/boss";
+import { startWorker } from "../../../lib/jobs/worker";
 import { resetKlingClient } from "../../../lib/kling/instance";
 import { resetStorage } from "../../../lib/storage";
+import { teamWith } from "./accounts";
 
 /** Fast pipeline timings for tests (lib/generations/settings.ts reads them). */
 export const FAST_PIPELINE_ENV = {
@@ -63,3 +68,58 @@ export const BASE_REQUEST = {
   duration: 5,
   aspectRatio: "16:9" as const,
 };
+
+export interface FilePipeline {
+  emulator: Emulator;
+  /** The team made for this file (with `teamName`), and its owner's user id. */
+  team: { id: string };
+  userId: string;
+}
+
+/**
+ * The pipeline for a whole test file: registers the beforeAll that starts the emulator (and, with
+ * `teamName`, a team with its owner) and an in-process worker, and the afterAll that stops them.
+ * Call at the top level after `appDatabaseForThisFile()`; read the fields inside tests and hooks.
+ */
+export function pipelineForThisFile(
+  options: { emulator?: Partial<EmulatorOptions>; teamName?: string; env?: Record<string, string> } = {},
+): FilePipeline {
+  let state: { emulator: Emulator; team?: { id: string }; userId?: string } | undefined;
+  let worker: { stop(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    Object.assign(process.env, options.env);
+    const { emulator } = await startTestEmulator(options.emulator);
+    state = { emulator };
+    if (options.teamName) {
+      const setup = await teamWith(getAuth(), options.teamName);
+      state.team = setup.team;
+      state.userId = setup.owner.user.id;
+    }
+    worker = await startWorker({ log: () => {} });
+  }, 120_000);
+  afterAll(async () => {
+    for (const name of Object.keys(options.env ?? {})) delete process.env[name];
+    await worker?.stop();
+    await stopBoss();
+    await state?.emulator.close();
+  });
+  const current = () => {
+    if (!state) throw new Error("the pipeline runs only inside tests and hooks");
+    return state;
+  };
+  const teamField = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("pipelineForThisFile was called without teamName");
+    return value;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get team() {
+      return teamField(current().team);
+    },
+    get userId() {
+      return teamField(current().userId);
+    },
+  };
+}
