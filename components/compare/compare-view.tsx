@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { type CompareCell, SyncedPlayer } from "@/components/compare/synced-player";
 import { useGenerationsByIds } from "@/components/hooks/queries/use-generations-query";
+import { ExpirySelect } from "@/components/share/expiry-select";
 import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { createCompareShareAction, revokeCompareShareAction } from "@/lib/batches/actions";
@@ -11,7 +12,7 @@ import { isActive, statusLabel } from "@/lib/generations/lifecycle";
 import { MODE_LABELS, type Mode } from "@/lib/kling/models";
 import { setReviewStateAction } from "@/lib/review/actions";
 import { reviewLabel } from "@/lib/review/review.validation";
-import { SHARE_EXPIRY_LABELS, type ShareExpiry } from "@/lib/share/share.validation";
+import type { ShareExpiry } from "@/lib/share/share.validation";
 
 /** The team's compare page: cells fill in as they finish, then play in sync; approve/reject per cell. */
 export function CompareView({
@@ -109,20 +110,7 @@ export function CompareView({
             Share this comparison
           </h2>
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <label className="flex items-center gap-2">
-              Expires
-              <select
-                value={expiry}
-                onChange={(event) => setExpiry(event.target.value as ShareExpiry)}
-                className="rounded border border-line bg-surface px-2 py-1"
-              >
-                {Object.entries(SHARE_EXPIRY_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ExpirySelect value={expiry} onChange={setExpiry} />
             <Button
               disabled={pending}
               onClick={() =>

@@ -4,16 +4,12 @@ import { Copy } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { RunAction } from "@/components/review/run-action";
+import { ExpirySelect } from "@/components/share/expiry-select";
 import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import type { VideoDetail } from "@/lib/review/detail";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/share/actions";
-import {
-  DEFAULT_SHARE_EXPIRY,
-  SHARE_EXPIRY_LABELS,
-  type ShareExpiry,
-  shareExpirySchema,
-} from "@/lib/share/share.validation";
+import { DEFAULT_SHARE_EXPIRY, type ShareExpiry } from "@/lib/share/share.validation";
 
 export function SharePanel({
   detail,
@@ -34,20 +30,7 @@ export function SharePanel({
         Share links
       </h2>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col text-xs text-muted">
-          Expires
-          <select
-            value={expiry}
-            onChange={(event) => setExpiry(shareExpirySchema.parse(event.target.value))}
-            className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-fg"
-          >
-            {Object.entries(SHARE_EXPIRY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExpirySelect value={expiry} onChange={setExpiry} stacked />
         <label className="flex items-center gap-2">
           <input
             type="checkbox"
