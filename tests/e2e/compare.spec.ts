@@ -151,3 +151,45 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   // Revoking stops the video at once, with the same 404 as a link that never existed.
   expect((await anonymous.request.get(videoUrl)).status()).toBe(404);
 });
+
+test("three models sit in one row and four in a 2 × 2 grid on a desktop; one column at phone width", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const labels = [
+    "Kling 2.6 · Standard",
+    "Kling 2.5 Turbo · Standard",
+    "Kling 1.6 · Standard",
+    "Kling 3.0 · Standard",
+  ];
+  /** Distinct rounded left edges and top edges of the cells' videos: the grid's columns and rows. */
+  const grid = async () => {
+    const boxes = await page
+      .getByTestId("compare-cell")
+      .locator("video")
+      .evaluateAll((videos) => videos.map((video) => video.getBoundingClientRect().toJSON() as DOMRect));
+    return {
+      columns: new Set(boxes.map((box) => Math.round(box.x))).size,
+      rows: new Set(boxes.map((box) => Math.round(box.y))).size,
+    };
+  };
+  for (const count of [3, 4]) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/");
+    await expect(page.locator("form[data-ready]")).toBeVisible();
+    await page.getByLabel("Prompt", { exact: true }).fill(`A kite over dunes, compared ${count} ways`);
+    await page.getByLabel("Model").selectOption("kling-v2-5-turbo");
+    await page.getByLabel("Duration").selectOption("5");
+    await page.getByRole("button", { name: "Compare models" }).click();
+    const dialog = page.getByRole("dialog", { name: "Compare models" });
+    for (const label of labels.slice(0, count)) await dialog.getByLabel(label).check();
+    await expect(dialog.getByTestId("compare-column")).toHaveCount(count);
+    await dialog.getByRole("button", { name: "Generate comparison" }).click();
+    await expect(page).toHaveURL(/\/compare\//);
+    await expect(page.getByTestId("synced-player")).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId("compare-cell")).toHaveCount(count);
+    expect(await grid()).toEqual(count === 3 ? { columns: 3, rows: 1 } : { columns: 2, rows: 2 });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(grid).toEqual({ columns: 1, rows: count });
+  }
+});
