@@ -1,16 +1,14 @@
 "use client";
 
-import { Sparkles } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useRefreshGenerations } from "@/components/hooks/queries/use-generations-query";
 import { CameraControl } from "@/components/studio/camera-control";
-import { CompareDialog } from "@/components/studio/compare-dialog";
+import { GenerateBar } from "@/components/studio/generate-bar";
 import { ModelSettings } from "@/components/studio/model-settings";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { QueuePanel } from "@/components/studio/queue-panel";
 import { StoryboardEditor } from "@/components/studio/storyboard-editor";
-import { TakesSelect } from "@/components/studio/takes-select";
 import { SaveTemplateButton } from "@/components/templates/save-template-button";
 import { TemplatePicker } from "@/components/templates/template-picker";
 import { takesLabel } from "@/lib/batches/batches.validation";
@@ -41,12 +39,10 @@ export interface StudioProps {
 }
 
 export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, remix }: StudioProps) {
-  const storageKey = `kling-studio:draft:${teamId}`;
-  const [draft, setDraft] = useState<StudioDraft>(() => remix?.draft ?? defaultDraft(catalog));
+  const [draft, setDraft, ready] = useStoredDraft(catalog, teamId, remix?.draft ?? null);
   const [parentId, setParentId] = useState<string | null>(remix?.parentId ?? null);
   const [takes, setTakes] = useState(1);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [ready, setReady] = useState(false);
   const [pending, startTransition] = useTransition();
   const refreshGenerations = useRefreshGenerations();
   // One key per Generate action: a double click or a retried request sends the same key, and the
@@ -54,22 +50,6 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
   const submissionKey = useRef<string>("");
   if (!submissionKey.current) submissionKey.current = newSubmissionKey();
   const submitting = useRef(false);
-
-  // The draft survives a reload (per team); a remix link wins over it.
-  useEffect(() => {
-    if (!remix) {
-      try {
-        const saved = localStorage.getItem(storageKey);
-        if (saved) setDraft(fitDraftToModel(catalog, { ...defaultDraft(catalog), ...JSON.parse(saved) }));
-      } catch {
-        localStorage.removeItem(storageKey);
-      }
-    }
-    setReady(true);
-  }, [catalog, remix, storageKey]);
-  useEffect(() => {
-    if (ready) localStorage.setItem(storageKey, JSON.stringify(draft));
-  }, [draft, ready, storageKey]);
 
   const update = useCallback(
     (change: Partial<StudioDraft>) => {
@@ -85,7 +65,7 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
         return next;
       });
     },
-    [catalog],
+    [catalog, setDraft],
   );
 
   // The server's own schema: the form refuses exactly what the server would, with the same message.
@@ -222,87 +202,53 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           </div>
         </div>
 
-        <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-line bg-surface/95 px-4 py-4 backdrop-blur">
-          {dropped.length > 0 && (
-            <p className="text-xs text-warn">
-              Not sent with this model: {dropped.join(", ")} (kept here if you switch back).
-            </p>
-          )}
-          <div className="flex flex-wrap items-center gap-4">
-            <div className="text-sm" data-testid="cost-preview" aria-live="polite">
-              {cost ? (
-                <>
-                  <span className="font-semibold tabular-nums">{formatUnits(cost.units)}</span>{" "}
-                  <span className="text-muted">≈ ${cost.usd.toFixed(2)}</span>
-                  {takes > 1 && perTake && (
-                    <span className="text-muted">
-                      {" "}
-                      · {takesLabel(takes)} × {formatUnits(perTake.units)}
-                    </span>
-                  )}
-                </>
-              ) : (
-                <span className="text-danger">No price for this combination</span>
-              )}
-              <span className="block text-xs text-muted" data-testid="budget">
-                {budget.budget === null
-                  ? "No monthly budget set"
-                  : `${budget.remaining} of ${budget.budget} units left this month`}
-              </span>
-            </div>
-            <CompareDialog
-              catalog={catalog}
-              draft={draft}
-              disabledReason={
-                !canGenerate ? "Your role cannot generate videos." : !started ? "Write a prompt first." : null
-              }
-            />
-            <TakesSelect
-              value={takes}
-              error={errors.takes}
-              onChange={(value) => {
-                setTakes(value);
-                setErrors((current) => ({
-                  ...current,
-                  takes: undefined,
-                  budget: undefined,
-                  form: undefined,
-                }));
-              }}
-            />
-            <button
-              type="submit"
-              disabled={Boolean(blocker) || pending}
-              aria-describedby={blocker ? "generate-blocker" : undefined}
-              title="Generate (Ctrl/⌘ + Enter)"
-              className="inline-flex items-center gap-2 rounded-md bg-accent-strong px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent disabled:cursor-not-allowed disabled:bg-raised disabled:text-muted"
-            >
-              <Sparkles aria-hidden className="size-4" />
-              {pending ? "Generating…" : takes > 1 ? `Generate ${takesLabel(takes)}` : "Generate"}
-              {cost && <span className="font-normal opacity-80">· {formatUnits(cost.units)}</span>}
-            </button>
-          </div>
-          {blocker && draft.prompt && (
-            <p id="generate-blocker" className="text-right text-xs text-warn">
-              {blocker}
-            </p>
-          )}
-          {(errors.budget || errors.form) && (
-            <p role="alert" className="text-right text-xs text-danger" data-testid="generate-error">
-              {errors.budget ?? errors.form}
-            </p>
-          )}
-        </div>
+        <GenerateBar
+          catalog={catalog}
+          draft={draft}
+          budget={budget}
+          cost={cost}
+          perTake={perTake}
+          takes={takes}
+          dropped={dropped}
+          blocker={blocker}
+          pending={pending}
+          errors={errors}
+          compareDisabledReason={
+            !canGenerate ? "Your role cannot generate videos." : !started ? "Write a prompt first." : null
+          }
+          onTakes={(value) => {
+            setTakes(value);
+            setErrors((current) => ({ ...current, takes: undefined, budget: undefined, form: undefined }));
+          }}
+        />
       </form>
       <QueuePanel catalog={catalog} canRetry={canGenerate} />
     </div>
   );
 }
 
-function formatUnits(units: number) {
-  return `${units} unit${units === 1 ? "" : "s"}`;
-}
-
 function durationRange(durations: number[]) {
   return durations.length > 2 ? `${durations[0]}–${durations.at(-1)} s` : `${durations.join(" or ")} s`;
+}
+
+/** The editor's draft, kept in localStorage per team so it survives a reload; a remix link wins. */
+function useStoredDraft(catalog: Catalog, teamId: string, remixDraft: StudioDraft | null) {
+  const storageKey = `kling-studio:draft:${teamId}`;
+  const [draft, setDraft] = useState<StudioDraft>(() => remixDraft ?? defaultDraft(catalog));
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!remixDraft) {
+      try {
+        const saved = localStorage.getItem(storageKey);
+        if (saved) setDraft(fitDraftToModel(catalog, { ...defaultDraft(catalog), ...JSON.parse(saved) }));
+      } catch {
+        localStorage.removeItem(storageKey);
+      }
+    }
+    setReady(true);
+  }, [catalog, remixDraft, storageKey]);
+  useEffect(() => {
+    if (ready) localStorage.setItem(storageKey, JSON.stringify(draft));
+  }, [draft, ready, storageKey]);
+  return [draft, setDraft, ready] as const;
 }
