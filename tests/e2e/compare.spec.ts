@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./csp";
 import { expectCompareShareHeaders } from "./security-headers";
-import { OWNER_STATE } from "./support";
+import { OWNER_STATE, SCREENSHOTS } from "./support";
 
 test.use({ storageState: OWNER_STATE });
 
@@ -189,6 +189,7 @@ test("three models sit in one row and four in a 2 × 2 grid on a desktop; one co
     await expect(page.getByTestId("synced-player")).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId("compare-cell")).toHaveCount(count);
     expect(await grid()).toEqual(count === 3 ? { columns: 3, rows: 1 } : { columns: 2, rows: 2 });
+    if (count === 4) await page.screenshot({ path: `${SCREENSHOTS}/compare.png` });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(grid).toEqual({ columns: 1, rows: count });
   }

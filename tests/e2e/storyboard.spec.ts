@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./csp";
-import { EMULATOR_URL, OWNER_STATE, videoDuration } from "./support";
+import { EMULATOR_URL, OWNER_STATE, SCREENSHOTS, videoDuration } from "./support";
 
 test.use({ storageState: OWNER_STATE });
 
@@ -49,6 +49,11 @@ test("a storyboard of 2 + 3 + 5 s gives a 10 s video whose shot list seeks; Klin
     "aria-label",
     "Timeline: shot 1 0–2 s, shot 2 2–5 s, shot 3 5–10 s",
   );
+  // The sticky header would sit over the top of the element once it is scrolled into view.
+  await storyboard.screenshot({
+    path: `${SCREENSHOTS}/storyboard.png`,
+    style: "header { visibility: hidden; }",
+  });
 
   // Reorder with the keyboard (Alt+↑ on a shot), then back with its button.
   await shots.nth(2).focus();
