@@ -13,6 +13,9 @@ const ACTIVITY_TEXT: Record<ActivityKind, (detail: Record<string, unknown>) => s
   share: (detail) =>
     `created a share link (${detail.expiry === "never" ? "no expiry" : `expires in ${detail.expiry}`}${detail.hidePrompt ? ", prompt hidden" : ""})`,
   unshare: () => "revoked a share link",
+  compare_share: (detail) =>
+    `shared it in a comparison link (${detail.expiry === "never" ? "no expiry" : `expires in ${detail.expiry}`})`,
+  compare_unshare: () => "revoked a comparison link",
 };
 
 export function Activity({ entries }: { entries: VideoDetail["activity"] }) {

@@ -47,6 +47,6 @@ export const revokeCompareShareAction = teamAction(
   revokeCompareShareSchema,
   "share.manage",
   async (input, context) => {
-    await revokeCompareShareLink({ teamId: context.team.id, ...input });
+    await revokeCompareShareLink({ teamId: context.team.id, userId: context.user.id, ...input });
   },
 );

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
+import { recordActivity } from "@/lib/activity/log";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { consumeMemberQuota } from "@/lib/security/rate-limit";
@@ -28,29 +29,60 @@ export async function createCompareShareLink(options: {
   batchId: string;
   expiry: ShareExpiry;
 }) {
-  await getCompare(options);
+  const batch = await getCompare(options);
   const days = SHARE_EXPIRIES[options.expiry];
   // The same allowance as video share links: a comparison link publishes just as much.
   await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
-  return db.batchShareLink.create({
-    data: {
-      id: randomUUID(),
-      token: randomBytes(24).toString("base64url"),
-      batchId: options.batchId,
-      teamId: options.teamId,
-      createdById: options.userId,
-      expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
-    },
-    select: { id: true, token: true, expiresAt: true },
+  return db.$transaction(async (tx) => {
+    const link = await tx.batchShareLink.create({
+      data: {
+        id: randomUUID(),
+        token: randomBytes(24).toString("base64url"),
+        batchId: options.batchId,
+        teamId: options.teamId,
+        createdById: options.userId,
+        expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
+      },
+      select: { id: true, token: true, expiresAt: true },
+    });
+    // Each video it publishes says so in its own history, like a video share link.
+    for (const generation of batch.generations)
+      await recordActivity(tx, {
+        teamId: options.teamId,
+        actorId: options.userId,
+        generationId: generation.id,
+        kind: "compare_share",
+        detail: { expiry: options.expiry, batchId: options.batchId },
+      });
+    return link;
   });
 }
 
-export async function revokeCompareShareLink(options: { teamId: string; batchId: string; linkId: string }) {
-  const { count } = await db.batchShareLink.updateMany({
-    where: { id: options.linkId, batchId: options.batchId, teamId: options.teamId, revokedAt: null },
-    data: { revokedAt: new Date() },
+export async function revokeCompareShareLink(options: {
+  teamId: string;
+  userId: string;
+  batchId: string;
+  linkId: string;
+}) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.batchShareLink.updateMany({
+      where: { id: options.linkId, batchId: options.batchId, teamId: options.teamId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) throw new NotFoundError("That link does not exist or was already revoked.");
+    const generations = await tx.generation.findMany({
+      where: { batchId: options.batchId, teamId: options.teamId },
+      select: { id: true },
+    });
+    for (const generation of generations)
+      await recordActivity(tx, {
+        teamId: options.teamId,
+        actorId: options.userId,
+        generationId: generation.id,
+        kind: "compare_unshare",
+        detail: { batchId: options.batchId },
+      });
   });
-  if (count === 0) throw new NotFoundError("That link does not exist or was already revoked.");
 }
 
 /** One visit to a shared comparison's page (its videos' range requests are not visits). */

@@ -200,8 +200,27 @@ describe("takes: several generations as one batch", () => {
       batchId,
       expiry: "never",
     });
-    await revokeCompareShareLink({ teamId: pipeline.team.id, batchId, linkId: second.id });
+    await revokeCompareShareLink({
+      teamId: pipeline.team.id,
+      userId: pipeline.userId,
+      batchId,
+      linkId: second.id,
+    });
     expect(await resolveCompareToken(second.token)).toBeNull();
+    // Each video's own history tells of the links that published it (two created, one revoked).
+    for (const { id } of compare.generations) {
+      const kinds = await db.activity.findMany({
+        where: { generationId: id },
+        orderBy: { createdAt: "asc" },
+        select: { kind: true, actorId: true },
+      });
+      expect(kinds).toEqual(
+        ["compare_share", "compare_share", "compare_unshare"].map((kind) => ({
+          kind,
+          actorId: pipeline.userId,
+        })),
+      );
+    }
     expect(await resolveCompareToken("not-a-real-token-0123456789")).toBeNull();
   }, 90_000);
 });

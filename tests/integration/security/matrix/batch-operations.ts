@@ -138,7 +138,12 @@ export function batchOperations<Column extends { headers: Headers }>(
       run: action("share.manage", async (ctx) => {
         const { teamId, ownerId, seeds } = state();
         const linkId = await freshCompareLink(teamId, seeds.compareBatchId, ownerId);
-        return revokeCompareShareLink({ teamId: ctx.team.id, batchId: seeds.compareBatchId, linkId });
+        return revokeCompareShareLink({
+          teamId: ctx.team.id,
+          userId: ctx.user.id,
+          batchId: seeds.compareBatchId,
+          linkId,
+        });
       }),
     },
     {
