@@ -103,29 +103,37 @@ export async function galleryFacets(teamId: string) {
 }
 
 function filterConditions(teamId: string, filter: GalleryFilter): Prisma.Sql[] {
-  // Note: the team condition comes first and is never optional.
-  const conditions = [Prisma.sql`g."teamId" = ${teamId}`, Prisma.sql`g.status = 'archived'`];
-  if (filter.review && filter.review !== "all")
-    conditions.push(Prisma.sql`g."reviewState" = ${filter.review}`);
-  else if (!filter.review) conditions.push(Prisma.sql`g."reviewState" <> 'rejected'`); // hidden unless asked for
-  if (filter.model) conditions.push(Prisma.sql`g.model = ${filter.model}`);
-  if (filter.author) conditions.push(Prisma.sql`g."authorId" = ${filter.author}`);
-  if (filter.from) conditions.push(Prisma.sql`g."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
-  if (filter.to)
-    conditions.push(
-      Prisma.sql`g."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`,
-    );
-  if (filter.minRating) conditions.push(Prisma.sql`g."ratingAverage" >= ${filter.minRating}`);
-  if (filter.q) conditions.push(Prisma.sql`g."promptSearch" @@ websearch_to_tsquery('english', ${filter.q})`);
+  const conditions = matching(teamId, filter, "g");
   if (filter.batch) conditions.push(Prisma.sql`g."batchId" = ${filter.batch}`);
-  // A batch is one stack: only its cover (the picked take, else the first finished one, as in
-  // lib/batches/batches.validation.ts) unless a search or the batch filter asks for every take.
+  // A batch is one stack unless a search or the batch filter asks for every take: its cover is the
+  // picked take, else the first finished one (as in lib/batches/batches.validation.ts), among the
+  // takes this filter shows, so a rejected pick or a model filter never hides the whole stack.
   else if (!filter.q)
     conditions.push(Prisma.sql`(g."batchId" IS NULL OR g.id = (
-      SELECT COALESCE(b."chosenGenerationId", (
-        SELECT t.id FROM "generation" t
-        WHERE t."batchId" = b.id AND t.status = 'archived' ORDER BY t."batchIndex" LIMIT 1))
-      FROM "batch" b WHERE b.id = g."batchId" AND b."teamId" = ${teamId}))`);
+      SELECT t.id FROM "generation" t JOIN "batch" b ON b.id = t."batchId" AND b."teamId" = ${teamId}
+      WHERE t."batchId" = g."batchId" AND ${Prisma.join(matching(teamId, filter, "t"), " AND ")}
+      ORDER BY COALESCE(t.id = b."chosenGenerationId", false) DESC, t."batchIndex" LIMIT 1))`);
+  return conditions;
+}
+
+/** What a gallery filter asks of one generation (alias `g`, or `t` for a take of g's batch). */
+function matching(teamId: string, filter: GalleryFilter, alias: "g" | "t"): Prisma.Sql[] {
+  const g = Prisma.raw(alias);
+  // Note: the team condition comes first and is never optional.
+  const conditions = [Prisma.sql`${g}."teamId" = ${teamId}`, Prisma.sql`${g}.status = 'archived'`];
+  if (filter.review && filter.review !== "all")
+    conditions.push(Prisma.sql`${g}."reviewState" = ${filter.review}`);
+  else if (!filter.review) conditions.push(Prisma.sql`${g}."reviewState" <> 'rejected'`); // hidden unless asked for
+  if (filter.model) conditions.push(Prisma.sql`${g}.model = ${filter.model}`);
+  if (filter.author) conditions.push(Prisma.sql`${g}."authorId" = ${filter.author}`);
+  if (filter.from) conditions.push(Prisma.sql`${g}."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
+  if (filter.to)
+    conditions.push(
+      Prisma.sql`${g}."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`,
+    );
+  if (filter.minRating) conditions.push(Prisma.sql`${g}."ratingAverage" >= ${filter.minRating}`);
+  if (filter.q)
+    conditions.push(Prisma.sql`${g}."promptSearch" @@ websearch_to_tsquery('english', ${filter.q})`);
   return conditions;
 }
 

@@ -113,7 +113,7 @@ describe("takes: several generations as one batch", () => {
     const [first, second] = batch.generations;
     const batchId = batch.batchId as string;
     for (const { id } of batch.generations) await waitForStatus(id, ["archived"]);
-    const inGallery = async (filter: { q?: string; batch?: string } = {}) =>
+    const inGallery = async (filter: { q?: string; batch?: string; review?: string; model?: string } = {}) =>
       (await listGallery({ teamId: pipeline.team.id, filter: parseGalleryFilter(filter) })).items.filter(
         (item) => item.batch?.id === batchId,
       );
@@ -125,6 +125,12 @@ describe("takes: several generations as one batch", () => {
     expect((await inGallery()).map((item) => item.id)).toEqual([second.id]);
     expect(await inGallery({ batch: batchId })).toHaveLength(3);
     expect(await inGallery({ q: "lantern" })).toHaveLength(3);
+    // A rejected pick does not hide the stack: the cover is the first take that the filter shows.
+    await db.generation.update({ where: { id: second.id }, data: { reviewState: "rejected" } });
+    expect((await inGallery()).map((item) => item.id)).toEqual([first.id]);
+    expect((await inGallery({ review: "rejected" })).map((item) => item.id)).toEqual([second.id]);
+    await db.generation.update({ where: { id: second.id }, data: { reviewState: "none" } });
+    expect((await inGallery()).map((item) => item.id)).toEqual([second.id]);
 
     // Another team can neither pick nor see it; an unfinished take cannot be the cover.
     const stranger = await teamWith(getAuth(), "Stranger team");
@@ -166,6 +172,14 @@ describe("takes: several generations as one batch", () => {
     });
     const batchId = compare.batchId as string;
     for (const { id } of compare.generations) await waitForStatus(id, ["archived"]);
+    // A model filter shows the comparison by its column of that model, not by its cover.
+    const byModel = await listGallery({
+      teamId: pipeline.team.id,
+      filter: parseGalleryFilter({ model: "kling-v2-6" }),
+    });
+    expect(byModel.items.filter((item) => item.batch?.id === batchId).map((item) => item.id)).toEqual([
+      compare.generations[1].id,
+    ]);
     expect((await db.batch.findUniqueOrThrow({ where: { id: batchId } })).kind).toBe("compare");
 
     const link = await createCompareShareLink({
