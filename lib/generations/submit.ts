@@ -137,7 +137,7 @@ export async function submitGenerations(options: {
           id: batchId,
           teamId: options.teamId,
           kind: options.batch.kind,
-          prompt: requests[0].prompt,
+          prompt: storyboardPrompt(requests[0]), // a storyboard's shots written out, as on its generations
           createdById: options.userId,
         },
       });

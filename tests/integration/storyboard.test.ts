@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
-import { submitGeneration } from "../../lib/generations/submit";
+import { submitGeneration, submitGenerations } from "../../lib/generations/submit";
 import { appDatabaseForThisFile } from "./helpers/database";
 import { pipelineForThisFile, upstreamTasksFor, waitForStatus } from "./helpers/pipeline";
 
@@ -81,5 +81,16 @@ describe("storyboards through the pipeline", () => {
     });
     expect(pipeline.emulator.tasks().length).toBe(before);
     expect(await db.generation.count({ where: { teamId: pipeline.team.id, model: "kling-v2-6" } })).toBe(0);
+  });
+
+  it("takes of a storyboard are one batch whose prompt is the shots written out (the compare and share pages show it)", async () => {
+    const batch = await submitGenerations({
+      teamId: pipeline.team.id,
+      userId: pipeline.userId,
+      inputs: [storyboard([2, 3]), storyboard([2, 3])],
+      batch: { kind: "takes" },
+    });
+    const row = await db.batch.findUniqueOrThrow({ where: { id: batch.batchId as string } });
+    expect(row.prompt).toBe("Shot 1: Shot 1 of the lighthouse / Shot 2: Shot 2 of the lighthouse");
   });
 });
