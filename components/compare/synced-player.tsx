@@ -27,7 +27,8 @@ const LAYOUTS: Record<number, string> = {
 
 /**
  * Plays 1–4 videos as one: one play/pause, one seek bar, loop, frame step (`,` `.`), sound from one
- * cell at most. The first cell is the clock; the others follow it.
+ * cell at most. The longest video is the clock (columns may differ in duration); the others follow
+ * it and rest at their own end once it has passed.
  */
 export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
   const videos = useRef(new Map<string, HTMLVideoElement>());
@@ -38,7 +39,16 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
   const [soundFrom, setSoundFrom] = useState<string | null>(null);
   const id = useId();
   const all = useCallback(() => cells.flatMap((cell) => videos.current.get(cell.id) ?? []), [cells]);
-  const clock = () => all()[0];
+  /** The cells with the clock first: the longest video, so the shorter ones end before it. */
+  const byClock = useCallback(
+    () =>
+      all().sort(
+        (a, b) =>
+          (Number.isFinite(b.duration) ? b.duration : 0) - (Number.isFinite(a.duration) ? a.duration : 0),
+      ),
+    [all],
+  );
+  const clock = () => byClock()[0];
 
   const seek = useCallback(
     (seconds: number) => {
@@ -49,23 +59,25 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
     [all, duration],
   );
   const play = useCallback(async () => {
-    const list = all();
+    const list = byClock();
     const start = list[0]?.currentTime ?? 0;
-    for (const video of list) video.currentTime = start;
+    for (const video of list) video.currentTime = Math.min(start, video.duration || start);
     // Start together: only once every cell can play from here (a cell still buffering would lag).
     await Promise.all(list.map(canPlay));
-    await Promise.all(list.map((video) => video.play().catch(() => undefined)));
+    // A shorter cell past its end rests there: play() on an ended video would restart it from 0.
+    const moving = list.filter((video) => !(start >= video.duration));
+    await Promise.all(moving.map((video) => video.play().catch(() => undefined)));
     setPlaying(true);
-  }, [all]);
+  }, [byClock]);
   const pause = useCallback(() => {
-    const list = all();
+    const list = byClock();
     for (const video of list) {
       video.pause();
       video.playbackRate = 1;
     }
     if (list[0]) seek(list[0].currentTime);
     setPlaying(false);
-  }, [all, seek]);
+  }, [byClock, seek]);
   const step = (frames: number) => {
     pause();
     seek((clock()?.currentTime ?? time) + frames * FRAME_SECONDS);
@@ -76,9 +88,10 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
     if (!playing) return;
     let frame = 0;
     const tick = () => {
-      const [first, ...others] = all();
+      const [first, ...others] = byClock();
       if (first) {
         for (const video of others) {
+          if (first.currentTime >= video.duration) continue; // a shorter cell rests at its end
           const drift = video.currentTime - first.currentTime;
           // Far off: jump. Slightly off: speed up or slow down, since every jump stalls the cell
           // for a moment and would itself cause drift.
@@ -100,7 +113,7 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [playing, all, loop, seek, play]);
+  }, [playing, byClock, loop, seek, play]);
 
   useEffect(() => {
     for (const cell of cells) {
@@ -173,6 +186,7 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
           type="button"
           onClick={() => void (playing ? pause() : play())}
           aria-label={playing ? "Pause all" : "Play all"}
+          aria-describedby={`${id}-keys`}
           className="rounded-md bg-accent-strong p-2 text-white hover:bg-accent"
         >
           {playing ? <Pause aria-hidden className="size-4" /> : <Play aria-hidden className="size-4" />}
@@ -199,8 +213,9 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
             type="range"
             min={0}
             max={duration || 0}
-            step={0.01}
+            step={0.1}
             value={time}
+            aria-valuetext={`${time.toFixed(1)} of ${duration.toFixed(1)} seconds`}
             onChange={(event) => seek(Number(event.target.value))}
             className="w-full"
           />
@@ -221,6 +236,9 @@ export function SyncedPlayer({ cells }: { cells: CompareCell[] }) {
           />
           All muted
         </label>
+        <p id={`${id}-keys`} className="w-full text-xs text-muted">
+          Keys: <kbd>,</kbd> and <kbd>.</kbd> step one frame, <kbd>Space</kbd> plays or pauses all.
+        </p>
       </div>
     </div>
   );

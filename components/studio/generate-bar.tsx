@@ -84,7 +84,7 @@ export function GenerateBar({
           {cost && <span className="font-normal opacity-80">· {formatUnits(cost.units)}</span>}
         </button>
       </div>
-      {blocker && draft.prompt && (
+      {blocker && (
         <p id="generate-blocker" className="text-right text-xs text-warn">
           {blocker}
         </p>

@@ -194,3 +194,44 @@ test("three models sit in one row and four in a 2 × 2 grid on a desktop; one co
     await expect.poll(grid).toEqual({ columns: 1, rows: count });
   }
 });
+
+test("columns of different lengths: the longest is the clock, a shorter one rests at its end", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/");
+  await expect(page.locator("form[data-ready]")).toBeVisible();
+  await page.getByLabel("Prompt", { exact: true }).fill("A heron lifts off a misty pond, long take");
+  await page.getByLabel("Model").selectOption("kling-v3");
+  await page.getByLabel("Duration").selectOption("12");
+  await page.getByRole("button", { name: "Compare models" }).click();
+  const dialog = page.getByRole("dialog", { name: "Compare models" });
+  // The 10 s column first: the clock must still be the 12 s one.
+  await dialog.getByLabel("Kling 2.6 · Standard").check();
+  await dialog.getByLabel("Kling 3.0 · Standard").check();
+  await expect(dialog.getByTestId("compare-column").nth(0)).toContainText("10 s");
+  await dialog.getByRole("button", { name: "Generate comparison" }).click();
+  await expect(page).toHaveURL(/\/compare\//);
+  const player = page.getByTestId("synced-player");
+  await expect(player).toBeVisible({ timeout: 90_000 });
+  const state = () =>
+    page
+      .getByTestId("compare-cell")
+      .locator("video")
+      .evaluateAll((videos) =>
+        (videos as HTMLVideoElement[]).map((video) => ({
+          duration: Math.round(video.duration),
+          time: video.currentTime,
+        })),
+      );
+  await expect.poll(async () => (await state()).map((cell) => cell.duration)).toEqual([10, 12]);
+  await player.getByLabel("Loop").uncheck();
+  await seekTo(player, 11);
+  await player.getByRole("button", { name: "Play all" }).click();
+  // The 12 s cell plays on past the 10 s one's end (which rests there) and stops at its own end.
+  await expect.poll(async () => (await state())[1].time, { timeout: 10_000 }).toBeGreaterThan(11.9);
+  const [shorter, longer] = await state();
+  expect(shorter.time).toBeCloseTo(10, 0);
+  expect(longer.time).toBeGreaterThan(11.9);
+  await expect(player.getByRole("button", { name: "Play all" })).toBeVisible();
+});
