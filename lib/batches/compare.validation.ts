@@ -68,7 +68,30 @@ export function buildCompareSchema(catalog: Catalog) {
     columns: z
       .array(buildGenerationRequestSchema(catalog))
       .min(COMPARE_MIN, { error: `A comparison needs ${COMPARE_MIN} to ${COMPARE_MAX} columns` })
-      .max(COMPARE_MAX, { error: `A comparison needs ${COMPARE_MIN} to ${COMPARE_MAX} columns` }),
+      .max(COMPARE_MAX, { error: `A comparison needs ${COMPARE_MIN} to ${COMPARE_MAX} columns` })
+      .superRefine((columns, context) => {
+        // One prompt side by side: only the model and what it accepts may differ. (A column whose
+        // model cannot take the storyboard sends the plain prompt instead, so columns with shots
+        // are not compared by prompt; a dropped negative prompt is a setting, not the prompt.)
+        const written = (column: (typeof columns)[number]) => column.shotType === "customize";
+        const seen = new Set<string>();
+        columns.forEach((column, index) => {
+          if (index > 0 && !written(column) && !written(columns[0]) && column.prompt !== columns[0].prompt)
+            context.addIssue({
+              code: "custom",
+              path: [index, "prompt"],
+              message: `Column ${index + 1} must have column 1's prompt: a comparison puts one prompt side by side`,
+            });
+          const key = `${column.model}:${column.mode}`;
+          if (seen.has(key))
+            context.addIssue({
+              code: "custom",
+              path: [index, "model"],
+              message: `Column ${index + 1} repeats ${column.model} in the same mode; pick another model or mode`,
+            });
+          seen.add(key);
+        });
+      }),
     /** One per Generate action: a repeated POST with the same key finds the same comparison. */
     idempotencyKey: z.uuid({ error: "The submission key must be a UUID" }).optional(),
   });
