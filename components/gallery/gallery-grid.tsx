@@ -1,8 +1,11 @@
 "use client";
 
-import { Layers, Star } from "lucide-react";
+import { Check, Layers, Star } from "lucide-react";
 import Link from "next/link";
-import { useRef } from "react";
+import { useRef, useTransition } from "react";
+import { toast } from "sonner";
+import { useTeamScope } from "@/components/team-scope";
+import { pickTakeAction } from "@/lib/batches/actions";
 import { batchLabel, takesLabel } from "@/lib/batches/batches.validation";
 import type { GalleryItem } from "@/lib/gallery/queries";
 import { REVIEW_LABELS, type ReviewState, reviewLabel } from "@/lib/review/review.validation";
@@ -12,10 +15,14 @@ export function GalleryGrid({
   items,
   query,
   filterBatch,
+  canPick,
+  onPicked,
 }: {
   items: GalleryItem[];
   query: string;
   filterBatch: boolean;
+  canPick: boolean;
+  onPicked(): void;
 }) {
   const grid = useRef<HTMLUListElement>(null);
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -49,6 +56,16 @@ export function GalleryGrid({
                   ? "See the whole comparison"
                   : `See all ${takesLabel(item.batch.size)}`}
             </Link>
+          )}
+          {filterBatch && item.batch?.kind === "takes" && (
+            <PickTake
+              batchId={item.batch.id}
+              take={item.id}
+              index={item.batch.index}
+              chosen={item.batch.chosen}
+              canPick={canPick}
+              onPicked={onPicked}
+            />
           )}
         </li>
       ))}
@@ -131,5 +148,49 @@ export function ReviewBadge({ state }: { state: ReviewState }) {
     >
       {REVIEW_LABELS[state] ?? state}
     </span>
+  );
+}
+
+/** In a batch's own view: which take is the cover, and "Pick this take" for the others. */
+function PickTake({
+  batchId,
+  take,
+  index,
+  chosen,
+  canPick,
+  onPicked,
+}: {
+  batchId: string;
+  take: string;
+  index: number | null;
+  chosen: boolean;
+  canPick: boolean;
+  onPicked(): void;
+}) {
+  const { teamId } = useTeamScope();
+  const [pending, startTransition] = useTransition();
+  if (chosen)
+    return (
+      <span className="ml-3 inline-flex items-center gap-1 text-xs text-ok">
+        <Check aria-hidden className="size-3" /> Cover
+      </span>
+    );
+  if (!canPick) return null;
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await pickTakeAction({ batchId, generationId: take, teamId });
+          if (!result.ok) return void toast.error(result.error);
+          toast.success(`Take ${index} is now the cover`);
+          onPicked();
+        })
+      }
+      className="ml-3 rounded-md border border-line px-2 py-0.5 text-xs hover:bg-raised disabled:opacity-50"
+    >
+      Pick this take<span className="sr-only"> (take {index})</span>
+    </button>
   );
 }

@@ -14,10 +14,13 @@ export function Gallery({
   filter,
   firstPage,
   facets,
+  canPick,
 }: {
   filter: GalleryFilter;
   firstPage: GalleryPage;
   facets: { authors: Array<{ id: string; name: string }>; models: string[] };
+  /** May choose a batch's cover ("Pick this take", review.set). */
+  canPick: boolean;
 }) {
   const router = useRouter();
   const query = filterToQuery(filter);
@@ -158,7 +161,13 @@ export function Gallery({
       {items.length === 0 ? (
         <EmptyState filtered={filtered} />
       ) : (
-        <GalleryGrid items={items} query={query} filterBatch={Boolean(filter.batch)} />
+        <GalleryGrid
+          items={items}
+          query={query}
+          filterBatch={Boolean(filter.batch)}
+          canPick={canPick}
+          onPicked={() => pages.refetch()}
+        />
       )}
       <div ref={sentinel} aria-hidden />
       {pages.isFetchingNextPage && <p className="text-center text-sm text-muted">Loading more…</p>}

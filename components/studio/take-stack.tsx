@@ -114,7 +114,7 @@ export function TakeStack({
                       onClick={() => pick(take.id)}
                       className="rounded-md border border-line px-2 py-1 text-xs hover:bg-raised disabled:cursor-not-allowed disabled:opacity-50"
                     >
-                      Pick this take
+                      Pick this take<span className="sr-only"> (take {take.batchIndex})</span>
                     </button>
                   )}
                 </div>

@@ -33,6 +33,7 @@ interface GalleryRow {
   batchIndex: number | null;
   batchSize: number | null;
   batchKind: string | null;
+  batchChosen: boolean | null;
 }
 
 /**
@@ -57,7 +58,8 @@ export async function listGallery(options: {
            (SELECT a.id FROM "asset" a WHERE a."generationId" = g.id AND a.kind = 'video') AS "videoId",
            g."batchId", g."batchIndex",
            (SELECT count(*)::int FROM "generation" t WHERE t."batchId" = g."batchId") AS "batchSize",
-           (SELECT b.kind FROM "batch" b WHERE b.id = g."batchId") AS "batchKind"
+           (SELECT b.kind FROM "batch" b WHERE b.id = g."batchId") AS "batchKind",
+           (SELECT b."chosenGenerationId" = g.id FROM "batch" b WHERE b.id = g."batchId") AS "batchChosen"
     FROM "generation" g JOIN "user" u ON u.id = g."authorId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order.by}
@@ -182,7 +184,14 @@ function toItem(row: GalleryRow) {
     posterUrl: mediaUrl(row.posterId),
     videoUrl: mediaUrl(row.videoId),
     batch: row.batchId
-      ? { id: row.batchId, kind: row.batchKind ?? "takes", index: row.batchIndex, size: row.batchSize ?? 1 }
+      ? {
+          id: row.batchId,
+          kind: row.batchKind ?? "takes",
+          index: row.batchIndex,
+          size: row.batchSize ?? 1,
+          /** Picked as the cover ("Pick this take"). */
+          chosen: row.batchChosen ?? false,
+        }
       : null,
   };
 }

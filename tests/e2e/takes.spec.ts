@@ -80,4 +80,15 @@ test("3 takes give three playable videos in one stack; Pick this take changes th
   await cards.getByRole("link", { name: "See all 3 takes" }).click();
   await expect(page.getByTestId("batch-filter")).toBeVisible();
   await expect(page.locator("a[data-card]")).toHaveCount(3);
+
+  // The batch's own view says which take is the cover and can pick another.
+  const inBatch = page.locator("li").filter({ has: page.locator("a[data-card]") });
+  const card = (id: string) => inBatch.filter({ has: page.locator(`a[href^="/videos/${id}"]`) });
+  await expect(card(ids[1])).toContainText("Cover");
+  await card(ids[2]).getByRole("button", { name: "Pick this take (take 3)" }).click();
+  await expect(page.getByText("Take 3 is now the cover")).toBeVisible();
+  await expect(card(ids[2])).toContainText("Cover");
+  await expect(card(ids[1]).getByRole("button", { name: "Pick this take (take 2)" })).toBeVisible();
+  await page.goto("/gallery");
+  await expect(cards.locator("a[data-card]")).toHaveAttribute("href", new RegExp(`/videos/${ids[2]}`));
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Gallery } from "@/components/gallery/gallery";
+import { can } from "@/lib/auth/permissions";
 import { requirePageTeam } from "@/lib/auth/session";
 import { parseGalleryFilter } from "@/lib/gallery/filters";
 import { galleryFacets, listGallery } from "@/lib/gallery/queries";
@@ -18,5 +19,13 @@ export default async function GalleryPage({
     listGallery({ teamId: context.team.id, filter }),
     galleryFacets(context.team.id),
   ]);
-  return <Gallery key={JSON.stringify(filter)} filter={filter} firstPage={firstPage} facets={facets} />;
+  return (
+    <Gallery
+      key={JSON.stringify(filter)}
+      filter={filter}
+      firstPage={firstPage}
+      facets={facets}
+      canPick={can(context.member.role, "review.set")}
+    />
+  );
 }
