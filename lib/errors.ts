@@ -54,7 +54,8 @@ export function fieldErrors(error: {
   const result: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = fieldName(issue.path) || "form";
-    result[key] ??= issue.message;
+    // Own keys only: a field named like `constructor` (a template variable) is not already "set".
+    if (!Object.hasOwn(result, key)) result[key] = issue.message;
   }
   return result;
 }

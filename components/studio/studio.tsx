@@ -162,8 +162,31 @@ export function Studio({ catalog, teamId, canGenerate, budget, recentPrompts, re
           </p>
         )}
         <div className="flex flex-wrap gap-2">
-          <TemplatePicker onFill={(prompt, negativePrompt) => update({ prompt, negativePrompt })} />
-          {canGenerate && <SaveTemplateButton prompt={draft.prompt} negativePrompt={draft.negativePrompt} />}
+          {/* While each shot is written, the main prompt is hidden and unused. A template is one
+              prompt for the whole clip (up to 2500 characters; a shot takes 512) with a negative
+              prompt for the whole clip, so it fills the prompt and switches the storyboard off
+              rather than overwriting shot 1 and leaving the other shots describing another clip.
+              The shots are kept: switching the storyboard back on restores them. */}
+          <TemplatePicker
+            onFill={(prompt, negativePrompt) => {
+              update({
+                prompt,
+                negativePrompt,
+                ...(shotByShot ? { storyboard: { ...draft.storyboard, enabled: false } } : {}),
+              });
+              if (shotByShot)
+                toast.info("Storyboard switched off: the template fills the prompt. Your shots are kept.");
+            }}
+          />
+          {canGenerate && (
+            <SaveTemplateButton
+              prompt={draft.prompt}
+              negativePrompt={draft.negativePrompt}
+              disabledReason={
+                shotByShot ? "Templates hold one prompt; switch the storyboard off to save one" : null
+              }
+            />
+          )}
         </div>
         <PromptEditor
           promptHidden={shotByShot}

@@ -7,9 +7,17 @@ import { Button } from "@/components/ui/button";
 import { fieldErrors } from "@/lib/errors";
 import { recordTemplateUseAction } from "@/lib/templates/actions";
 import type { TemplateSummary } from "@/lib/templates/templates";
-import { fillTemplate, fillValuesSchema, templateVariables } from "@/lib/templates/templates.validation";
+import {
+  fillTemplate,
+  fillValuesSchema,
+  ownValue,
+  templateVariables,
+} from "@/lib/templates/templates.validation";
 
-/** Asks for each {variable} (prefilled with its default) and hands back the finished prompt. */
+/**
+ * Asks for each {variable} of the prompt and the negative prompt (once each, prefilled with its
+ * default) and hands back both, filled.
+ */
 export function FillTemplateForm({
   template,
   onBack,
@@ -19,9 +27,9 @@ export function FillTemplateForm({
   onBack: () => void;
   onFilled: (prompt: string, negativePrompt: string) => void;
 }) {
-  const variables = templateVariables(template.prompt);
+  const variables = templateVariables(template.prompt, template.negativePrompt);
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(variables.map((name) => [name, template.defaults[name] ?? ""])),
+    Object.fromEntries(variables.map((name) => [name, ownValue(template.defaults, name) ?? ""])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
@@ -29,7 +37,7 @@ export function FillTemplateForm({
   const { teamId } = useTeamScope();
 
   const fill = () => {
-    const parsed = fillValuesSchema(template.prompt).safeParse(values);
+    const parsed = fillValuesSchema(template).safeParse(values);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     startTransition(async () => {
       const result = await recordTemplateUseAction({ templateId: template.id, teamId });
@@ -50,15 +58,20 @@ export function FillTemplateForm({
       }}
     >
       <p className="rounded-md bg-surface p-2 text-xs text-muted">{template.prompt}</p>
+      {template.negativePrompt && (
+        <p className="rounded-md bg-surface p-2 text-xs text-muted">
+          <span className="font-medium">Negative prompt:</span> {template.negativePrompt}
+        </p>
+      )}
       {variables.map((name, index) => (
-        <Field key={name} id={`${id}-${index}`} label={name} error={errors[name]}>
+        <Field key={name} id={`${id}-${index}`} label={name} error={ownValue(errors, name)}>
           <input
             id={`${id}-${index}`}
-            value={values[name] ?? ""}
+            value={ownValue(values, name) ?? ""}
             // biome-ignore lint/a11y/noAutofocus: the first variable is what the person came to type
             autoFocus={index === 0}
-            aria-invalid={errors[name] ? true : undefined}
-            aria-describedby={errors[name] ? `${id}-${index}-error` : undefined}
+            aria-invalid={ownValue(errors, name) ? true : undefined}
+            aria-describedby={ownValue(errors, name) ? `${id}-${index}-error` : undefined}
             onChange={(event) => {
               setValues((current) => ({ ...current, [name]: event.target.value }));
               setErrors({});

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { fieldErrors } from "@/lib/errors";
 import { createTemplateAction, updateTemplateAction } from "@/lib/templates/actions";
-import { templateInputSchema, templateVariables } from "@/lib/templates/templates.validation";
+import { ownValue, templateInputSchema, templateVariables } from "@/lib/templates/templates.validation";
 
 export interface TemplateDraft {
   name: string;
@@ -57,7 +57,7 @@ function TemplateForm({
   const [pending, startTransition] = useTransition();
   const queryClient = useQueryClient();
   const id = useId();
-  const variables = templateVariables(draft.prompt);
+  const variables = templateVariables(draft.prompt, draft.negativePrompt);
   const { teamId } = useTeamScope();
   const change = (next: Partial<TemplateDraft>) => {
     setDraft((current) => ({ ...current, ...next }));
@@ -117,30 +117,34 @@ function TemplateForm({
           id={`${id}-negative`}
           value={draft.negativePrompt}
           onChange={(event) => change({ negativePrompt: event.target.value })}
+          aria-invalid={errors.negativePrompt ? true : undefined}
+          aria-describedby={errors.negativePrompt ? `${id}-negative-error` : undefined}
           className="w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
         />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Variables and their defaults</legend>
         {variables.length === 0 ? (
-          <p className="text-xs text-muted">No {"{variables}"} in the prompt yet.</p>
+          <p className="text-xs text-muted">No {"{variables}"} in the prompt or negative prompt yet.</p>
         ) : (
-          variables.map((name) => (
-            <Field
-              key={name}
-              id={`${id}-default-${name}`}
-              label={`Default for {${name}}`}
-              error={errors[`defaults.${name}`]}
-            >
-              <input
-                id={`${id}-default-${name}`}
-                value={draft.defaults[name] ?? ""}
-                placeholder="optional"
-                onChange={(event) => change({ defaults: { ...draft.defaults, [name]: event.target.value } })}
-                className="w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
-              />
-            </Field>
-          ))
+          variables.map((name) => {
+            const error = ownValue(errors, `defaults.${name}`);
+            return (
+              <Field key={name} id={`${id}-default-${name}`} label={`Default for {${name}}`} error={error}>
+                <input
+                  id={`${id}-default-${name}`}
+                  value={ownValue(draft.defaults, name) ?? ""}
+                  placeholder="optional"
+                  onChange={(event) =>
+                    change({ defaults: { ...draft.defaults, [name]: event.target.value } })
+                  }
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${id}-default-${name}-error` : undefined}
+                  className="w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
+                />
+              </Field>
+            );
+          })
         )}
       </fieldset>
       {errors.form && (

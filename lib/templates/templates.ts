@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireId } from "@/lib/http/text";
 import { type TemplateInput, templateInputSchema } from "@/lib/templates/templates.validation";
 
 /** Author and admins may change a template; everyone in the team may use it. */
@@ -48,7 +49,7 @@ export async function archiveTemplate(options: {
 /** Counts one use (someone filled the editor from it); archived templates cannot be used. */
 export async function recordTemplateUse(options: { teamId: string; templateId: string }) {
   const { count } = await db.promptTemplate.updateMany({
-    where: { id: options.templateId, teamId: options.teamId, archivedAt: null },
+    where: { id: requireId(options.templateId, "templateId"), teamId: options.teamId, archivedAt: null },
     data: { useCount: { increment: 1 } },
   });
   if (count === 0) throw new NotFoundError("That template does not exist in this team (or was archived).");
@@ -103,8 +104,9 @@ async function editableTemplate(options: {
   member: { userId: string; role: Role };
   templateId: string;
 }) {
+  // The actions check the id too; a caller that skips them still gets a 400, not Prisma's error.
   const template = await db.promptTemplate.findFirst({
-    where: { id: options.templateId, teamId: options.teamId, archivedAt: null },
+    where: { id: requireId(options.templateId, "templateId"), teamId: options.teamId, archivedAt: null },
     select: { authorId: true },
   });
   if (!template) throw new NotFoundError("That template does not exist in this team (or was archived).");

@@ -94,7 +94,11 @@ const ACTIONS = [
   { action: "submitCompareAction", page: "/", fields: ["columns", "idempotencyKey"] },
   { action: "createCompareShareAction", page: "/", fields: ["batchId", "expiry"] },
   { action: "revokeCompareShareAction", page: "/", fields: ["batchId", "linkId"] },
-  { action: "updateTemplateAction", page: "/", fields: ["templateId", "name", "prompt", "defaults"] },
+  {
+    action: "updateTemplateAction",
+    page: "/",
+    fields: ["templateId", "name", "prompt", "negativePrompt", "defaults"],
+  },
   { action: "archiveTemplateAction", page: "/", fields: ["templateId"] },
   { action: "recordTemplateUseAction", page: "/", fields: ["templateId"] },
   {

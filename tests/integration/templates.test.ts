@@ -31,6 +31,46 @@ describe("team prompt library", () => {
       createTemplate({ teamId: team.id, userId: creator.userId, input: { name: "", prompt: "x" } }),
     ).rejects.toMatchObject({ field: "name", message: "Name is required" });
 
+    // Braces that are not a {variable} are refused at their field, with the token and the rule.
+    await expect(
+      createTemplate({
+        teamId: team.id,
+        userId: creator.userId,
+        input: { name: "Bad", prompt: "{1x} runs" },
+      }),
+    ).rejects.toMatchObject({
+      field: "prompt",
+      message:
+        'Prompt: "{1x}" is not a variable: names start with a letter and use letters, digits and _ (at most 40)',
+    });
+    await expect(
+      updateTemplate({
+        teamId: team.id,
+        member: creator,
+        templateId: id,
+        input: { name: "Fox", prompt: "{animal}", negativePrompt: "blur {level" },
+      }),
+    ).rejects.toMatchObject({
+      field: "negativePrompt",
+      message: expect.stringMatching(/^Negative prompt: "\{"/),
+    });
+    // Variables of the negative prompt keep their defaults; a name like `constructor` is no crash.
+    const { id: both } = await createTemplate({
+      teamId: team.id,
+      userId: creator.userId,
+      input: {
+        name: "Both",
+        prompt: "{animal} at {constructor}",
+        negativePrompt: "{animal} blurred, {flaw}",
+        defaults: { flaw: "grain", animal: "A fox" },
+      },
+    });
+    expect((await db.promptTemplate.findUniqueOrThrow({ where: { id: both } })).defaults).toEqual({
+      animal: "A fox",
+      flaw: "grain",
+    });
+    await archiveTemplate({ teamId: team.id, member: creator, templateId: both });
+
     await recordTemplateUse({ teamId: team.id, templateId: id });
     await recordTemplateUse({ teamId: team.id, templateId: id });
     const [listed] = await listTemplates({ teamId: team.id, member: creator, q: "PLACE" });

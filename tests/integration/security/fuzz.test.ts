@@ -32,6 +32,8 @@ import {
   teamNameSchema,
   teamSettingsSchema,
 } from "../../../lib/teams/teams.validation";
+import { createTemplate, recordTemplateUse, updateTemplate } from "../../../lib/templates/templates";
+import { braceProblem, templateInputSchema } from "../../../lib/templates/templates.validation";
 import { teamWith } from "../helpers/accounts";
 import { appDatabaseForThisFile } from "../helpers/database";
 
@@ -195,6 +197,50 @@ describe("action inputs under fuzzed values: refused with a named field, never a
     });
   }
 
+  // Issue 15: template texts made of braces, name-ish pieces and Object property names, so that
+  // "{1x}", an unclosed "{" and "{constructor}" all come up.
+  const templateText = fc.oneof(
+    fc.string({
+      unit: fc.constantFrom("{", "}", "a", "Z", "1", "_", " ", "-", "constructor", "__proto__", "toString"),
+      maxLength: 24,
+    }),
+    hostileValue,
+  );
+  const templateDefaults = fc.oneof(
+    hostileValue,
+    fc.dictionary(fc.constantFrom("a", "Z", "constructor", "toString", "__proto__"), hostileValue, {
+      maxKeys: 3,
+    }),
+  );
+
+  it("template form", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          name: hostileValue,
+          prompt: templateText,
+          negativePrompt: templateText,
+          defaults: templateDefaults,
+        }),
+        (input) => {
+          const result = templateInputSchema.safeParse(input);
+          if (result.success) {
+            // Whatever is accepted has only well-formed {variables}.
+            expect(braceProblem("Prompt", result.data.prompt)).toBeNull();
+            expect(braceProblem("Negative prompt", result.data.negativePrompt)).toBeNull();
+            for (const value of Object.values(result.data.defaults)) expect(typeof value).toBe("string");
+            return;
+          }
+          for (const issue of result.error.issues) {
+            expect(["name", "prompt", "negativePrompt", "defaults"]).toContain(String(issue.path[0]));
+            expect(issue.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { ...RUNS, numRuns: 300 },
+    );
+  });
+
   it("team name", () => {
     fc.assert(
       fc.property(hostileValue, (value) => {
@@ -250,6 +296,19 @@ describe("action inputs under fuzzed values: refused with a named field, never a
       }),
     removeMember: (value) =>
       removeMember({ teamId: fixture.team.id, actorRole: "owner", memberId: value as string }),
+    createTemplate: (value, other) =>
+      createTemplate({
+        ...context(),
+        input: { name: "Fuzz template", prompt: value, negativePrompt: other, defaults: other } as never,
+      }),
+    updateTemplate: (value, other) =>
+      updateTemplate({
+        teamId: fixture.team.id,
+        member: { userId: fixture.owner.user.id, role: "owner" },
+        templateId: other as string,
+        input: { name: "Fuzz template", prompt: value } as never,
+      }),
+    recordTemplateUse: (value) => recordTemplateUse({ teamId: fixture.team.id, templateId: value as string }),
     switchTeam: (value) =>
       switchTeam({ sessionId: "no-session", userId: fixture.owner.user.id, teamId: value as string }),
   };
