@@ -119,7 +119,13 @@ describe("takes: several generations as one batch", () => {
       );
 
     expect((await inGallery()).map((item) => item.id)).toEqual([first.id]);
-    expect((await inGallery())[0].batch).toEqual({ id: batchId, kind: "takes", index: 1, size: 3, chosen: false });
+    expect((await inGallery())[0].batch).toEqual({
+      id: batchId,
+      kind: "takes",
+      index: 1,
+      size: 3,
+      chosen: false,
+    });
 
     await pickTake({ teamId: pipeline.team.id, batchId, generationId: second.id });
     expect((await inGallery()).map((item) => item.id)).toEqual([second.id]);
