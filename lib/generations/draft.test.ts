@@ -61,6 +61,8 @@ describe("studio draft", () => {
     expect(switched.negativePrompt).toBe("blurry");
     expect(draftToRequest(catalog, switched).camera).toBeNull();
     expect(notSent(catalog, switched)).toEqual(["camera movement"]);
+    // A CFG scale the person set is listed too; Kling's default is not a setting they made.
+    expect(notSent(catalog, { ...switched, cfgScale: 0.8 })).toEqual(["camera movement", "CFG scale"]);
     expect(controlAvailability(catalog, switched).camera).toEqual({
       enabled: false,
       reason: "Kling 2.6 has no camera control",

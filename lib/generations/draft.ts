@@ -47,7 +47,7 @@ export function defaultDraft(catalog: Catalog): StudioDraft {
     mode: "std",
     duration: 5,
     aspectRatio: "16:9",
-    cfgScale: 0.5,
+    cfgScale: DEFAULT_CFG_SCALE,
     camera: { type: "none", config: { ...ZERO_CAMERA } },
     sound: false,
     storyboard: { enabled: false, shotType: "customize", shots: [] },
@@ -134,6 +134,9 @@ export function draftToRequest(catalog: Catalog, draft: StudioDraft): Generation
   };
 }
 
+/** Kling's own default; a draft at any other value has had it set by the person. */
+export const DEFAULT_CFG_SCALE = 0.5;
+
 /** Settings the person made that this model will not receive: shown, never silently dropped. */
 export function notSent(catalog: Catalog, draft: StudioDraft): string[] {
   const available = controlAvailability(catalog, draft);
@@ -141,6 +144,7 @@ export function notSent(catalog: Catalog, draft: StudioDraft): string[] {
   if (draft.negativePrompt.trim() && !available.negativePrompt.enabled) dropped.push("negative prompt");
   if (draft.camera.type !== "none" && !available.camera.enabled) dropped.push("camera movement");
   if (draft.sound && !available.sound.enabled) dropped.push("native audio");
+  if (draft.cfgScale !== DEFAULT_CFG_SCALE && !available.cfgScale.enabled) dropped.push("CFG scale");
   if (draft.storyboard.enabled && !available.storyboard.enabled) dropped.push("storyboard");
   return dropped;
 }
