@@ -44,6 +44,12 @@ export function StoryboardEditor({
     requestAnimationFrame(() => document.getElementById(`${id}-shot-${to}`)?.focus());
   };
   const total = shots.reduce((sum, shot) => sum + shot.duration, 0);
+  /** After adding, duplicating or removing, focus lands on the shot it concerns (not on <body>). */
+  const focusShot = (index: number, part: "shot" | "prompt") =>
+    requestAnimationFrame(() => {
+      const shot = document.getElementById(`${id}-shot-${index}`);
+      (part === "prompt" ? shot?.querySelector("textarea") : shot)?.focus();
+    });
 
   const enable = (enabled: boolean) =>
     onChange({
@@ -139,6 +145,11 @@ export function StoryboardEditor({
                             )
                           }
                           aria-invalid={errors[`shots[${index}].duration`] ? true : undefined}
+                          aria-describedby={
+                            errors[`shots[${index}].duration`]
+                              ? `${id}-shot-${index}-duration-error`
+                              : undefined
+                          }
                           className="w-16 rounded border border-line bg-panel px-1.5 py-1 text-sm"
                         />
                       </label>
@@ -159,20 +170,24 @@ export function StoryboardEditor({
                       <ShotButton
                         label={`Duplicate shot ${index + 1}`}
                         disabled={shots.length >= SHOTS_MAX}
-                        onClick={() =>
+                        onClick={() => {
                           setShots([
                             ...shots.slice(0, index + 1),
                             newShot(shot.prompt, shot.duration),
                             ...shots.slice(index + 1),
-                          ])
-                        }
+                          ]);
+                          focusShot(index + 1, "shot");
+                        }}
                       >
                         <Copy aria-hidden className="size-3.5" />
                       </ShotButton>
                       <ShotButton
                         label={`Remove shot ${index + 1}`}
                         disabled={shots.length <= 1}
-                        onClick={() => setShots(shots.filter((_, i) => i !== index))}
+                        onClick={() => {
+                          setShots(shots.filter((_, i) => i !== index));
+                          focusShot(Math.min(index, shots.length - 2), "shot");
+                        }}
                       >
                         <Trash2 aria-hidden className="size-3.5" />
                       </ShotButton>
@@ -184,6 +199,9 @@ export function StoryboardEditor({
                         rows={2}
                         aria-label={`Shot ${index + 1} prompt`}
                         aria-invalid={errors[`shots[${index}].prompt`] ? true : undefined}
+                        aria-describedby={
+                          errors[`shots[${index}].prompt`] ? `${id}-shot-${index}-prompt-error` : undefined
+                        }
                         placeholder="What happens in this shot"
                         onChange={(event) =>
                           setShots(
@@ -198,10 +216,17 @@ export function StoryboardEditor({
                         {shot.prompt.length} / {SHOT_PROMPT_MAX}
                       </span>
                     </label>
-                    {(errors[`shots[${index}].prompt`] || errors[`shots[${index}].duration`]) && (
-                      <p className="text-xs text-danger">
-                        {errors[`shots[${index}].prompt`] ?? errors[`shots[${index}].duration`]}
-                      </p>
+                    {(["prompt", "duration"] as const).map(
+                      (part) =>
+                        errors[`shots[${index}].${part}`] && (
+                          <p
+                            key={part}
+                            id={`${id}-shot-${index}-${part}-error`}
+                            className="text-xs text-danger"
+                          >
+                            {errors[`shots[${index}].${part}`]}
+                          </p>
+                        ),
                     )}
                   </li>
                 ))}
@@ -210,13 +235,19 @@ export function StoryboardEditor({
                 <button
                   type="button"
                   disabled={shots.length >= SHOTS_MAX}
-                  onClick={() => setShots([...shots, newShot("", 2)])}
+                  onClick={() => {
+                    setShots([...shots, newShot("", 2)]);
+                    focusShot(shots.length, "prompt");
+                  }}
                   className="inline-flex items-center gap-1 rounded-md border border-line px-2 py-1 hover:bg-raised disabled:opacity-50"
                 >
                   <Plus aria-hidden className="size-3.5" /> Add shot
                 </button>
                 <span data-testid="storyboard-total" aria-live="polite">
                   {shots.length} shot{shots.length === 1 ? "" : "s"} · total {total} s ({totalHint})
+                </span>
+                <span className="text-muted">
+                  <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> on a shot moves it; or drag it
                 </span>
               </div>
               {errors.shots && <p className="text-xs text-danger">{errors.shots}</p>}

@@ -35,6 +35,7 @@ test("a storyboard of 2 + 3 + 5 s gives a 10 s video whose shot list seeks; Klin
   await expect(storyboard.getByLabel("Shot 1 prompt")).toHaveValue(SHOTS[0].prompt); // the prompt becomes shot 1
   await expect(page.getByTestId("prompt-by-shots")).toBeVisible();
   await storyboard.getByRole("button", { name: "Add shot" }).click();
+  await expect(storyboard.getByLabel("Shot 2 prompt")).toBeFocused(); // the new shot, ready to write
   await storyboard.getByRole("button", { name: "Add shot" }).click();
   for (const [index, shot] of SHOTS.entries()) {
     await storyboard.getByLabel(`Shot ${index + 1} prompt`).fill(shot.prompt);
@@ -70,10 +71,26 @@ test("a storyboard of 2 + 3 + 5 s gives a 10 s video whose shot list seeks; Klin
   await expect(storyboard.getByLabel("Shot 1 prompt")).toHaveValue(SHOTS[0].prompt);
   await expect(storyboard.getByLabel("Shot 3 prompt")).toHaveValue(SHOTS[2].prompt);
 
+  // Duplicate shot 3 (the copy is focused), then remove the copy: focus stays in the shot list.
+  await storyboard.getByRole("button", { name: "Duplicate shot 3" }).click();
+  await expect(shots).toHaveCount(4);
+  await expect(storyboard.getByLabel("Shot 4 prompt")).toHaveValue(SHOTS[2].prompt);
+  await expect(shots.nth(3)).toBeFocused();
+  await expect(page.getByTestId("storyboard-total")).toContainText("4 shots · total 15 s");
+  await storyboard.getByRole("button", { name: "Remove shot 4" }).click();
+  await expect(shots).toHaveCount(3);
+  await expect(shots.nth(2)).toBeFocused();
+  await expect(page.getByTestId("storyboard-total")).toContainText("3 shots · total 10 s");
+
   // A bad shot is flagged at the shot with the server's own rule (the form validates with the
   // server's schema; tests/integration/storyboard.test.ts shows the server refusing it by name).
   await storyboard.getByLabel("Shot 3 seconds").fill("0");
-  await expect(storyboard.getByText("Shot 3 must last whole seconds, at least 1 s; got 0")).toBeVisible();
+  const rule = storyboard.getByText("Shot 3 must last whole seconds, at least 1 s; got 0");
+  await expect(rule).toBeVisible();
+  // The field says so to a screen reader too: its description is the rule.
+  await expect(storyboard.getByLabel("Shot 3 seconds")).toHaveAccessibleDescription(
+    "Shot 3 must last whole seconds, at least 1 s; got 0",
+  );
   await expect(page.getByRole("button", { name: /^Generate/ })).toBeDisabled();
   await storyboard.getByLabel("Shot 3 seconds").fill("5");
 
