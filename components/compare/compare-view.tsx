@@ -8,8 +8,8 @@ import { ExpirySelect } from "@/components/share/expiry-select";
 import { useTeamScope } from "@/components/team-scope";
 import { Button } from "@/components/ui/button";
 import { createCompareShareAction, revokeCompareShareAction } from "@/lib/batches/actions";
+import { compareCellLabel } from "@/lib/batches/compare.validation";
 import { isActive, statusLabel } from "@/lib/generations/lifecycle";
-import { MODE_LABELS, type Mode } from "@/lib/kling/models";
 import { setReviewStateAction } from "@/lib/review/actions";
 import { reviewLabel } from "@/lib/review/review.validation";
 import type { ShareExpiry } from "@/lib/share/share.validation";
@@ -21,7 +21,10 @@ export function CompareView({
   ids,
   permissions,
   initialLinks,
+  modelLabels,
 }: {
+  /** Model id → its label in the catalog. */
+  modelLabels: Record<string, string>;
   batchId: string;
   prompt: string;
   ids: string[];
@@ -55,7 +58,7 @@ export function CompareView({
             id: generation.id,
             videoUrl: generation.videoUrl,
             posterUrl: generation.posterUrl,
-            label: `${generation.model} · ${MODE_LABELS[generation.mode as Mode] ?? generation.mode}`,
+            label: compareCellLabel(modelLabels, generation.model, generation.mode),
             detail: `${generation.chargedUnits ?? generation.estimatedUnits} units · finished in ${generation.elapsedSeconds} s · ${reviewLabel(generation.reviewState)}`,
             actions: permissions.review ? (
               <div className="flex gap-2">
@@ -63,7 +66,7 @@ export function CompareView({
                   variant="secondary"
                   disabled={pending}
                   onClick={() => review(generation.id, "approved")}
-                  aria-label={`Approve ${generation.model} ${generation.mode}`}
+                  aria-label={`Approve ${compareCellLabel(modelLabels, generation.model, generation.mode)}`}
                 >
                   Approve
                 </Button>
@@ -71,7 +74,7 @@ export function CompareView({
                   variant="danger"
                   disabled={pending}
                   onClick={() => review(generation.id, "rejected")}
-                  aria-label={`Reject ${generation.model} ${generation.mode}`}
+                  aria-label={`Reject ${compareCellLabel(modelLabels, generation.model, generation.mode)}`}
                 >
                   Reject
                 </Button>
@@ -89,7 +92,10 @@ export function CompareView({
       {waiting.length > 0 && (
         <p role="status" className="text-sm text-accent" data-testid="compare-waiting">
           {waiting
-            .map((generation) => `${generation.model} ${generation.mode}: ${statusLabel(generation.status)}`)
+            .map(
+              (generation) =>
+                `${compareCellLabel(modelLabels, generation.model, generation.mode)}: ${statusLabel(generation.status)}`,
+            )
             .join(" · ")}
         </p>
       )}
@@ -98,7 +104,7 @@ export function CompareView({
           {lost
             .map(
               (generation) =>
-                `${generation.model} ${generation.mode}: ${statusLabel(generation.status)}${generation.errorMessage ? ` (${generation.errorMessage})` : ""}`,
+                `${compareCellLabel(modelLabels, generation.model, generation.mode)}: ${statusLabel(generation.status)}${generation.errorMessage ? ` (${generation.errorMessage})` : ""}`,
             )
             .join(" · ")}
         </p>

@@ -99,3 +99,8 @@ export function buildCompareSchema(catalog: Catalog) {
 
 export const createCompareShareSchema = z.object({ batchId: idSchema, expiry: shareExpirySchema });
 export const revokeCompareShareSchema = z.object({ batchId: idSchema, linkId: idSchema });
+
+/** A compared cell's name: the model's label (from the catalog) and the mode, e.g. "Kling 2.6 · Standard". */
+export function compareCellLabel(modelLabels: Record<string, string>, model: string, mode: string) {
+  return `${modelLabels[model] ?? model} · ${MODE_LABELS[mode as Mode] ?? mode}`;
+}

@@ -71,8 +71,8 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   const player = page.getByTestId("synced-player");
   await expect(player).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId("compare-cell")).toHaveCount(2);
-  await expect(page.getByTestId("compare-cell").nth(0)).toContainText("kling-v2-6 · Professional");
-  await expect(page.getByTestId("compare-cell").nth(1)).toContainText("kling-v2-5-turbo · Professional");
+  await expect(page.getByTestId("compare-cell").nth(0)).toContainText("Kling 2.6 · Professional");
+  await expect(page.getByTestId("compare-cell").nth(1)).toContainText("Kling 2.5 Turbo · Professional");
   await expect
     .poll(() =>
       page
@@ -95,7 +95,7 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   const cellVideos = page.getByTestId("compare-cell").locator("video");
   const muted = () =>
     cellVideos.evaluateAll((videos) => (videos as HTMLVideoElement[]).map((video) => video.muted));
-  await player.getByLabel("Sound from kling-v2-6 · Professional").check();
+  await player.getByLabel("Sound from Kling 2.6 · Professional").check();
   expect(await muted()).toEqual([false, true]);
   await player.getByLabel("All muted").check();
   expect(await muted()).toEqual([true, true]);
@@ -103,7 +103,7 @@ test("a comparison of two models plays both in sync, and its share link plays fo
   const [left, right] = await Promise.all([0, 1].map((index) => cellVideos.nth(index).boundingBox()));
   expect(left && right && Math.abs(left.y - right.y) < 1 && right.x > left.x + left.width / 2).toBe(true);
   // Approve one cell.
-  await page.getByRole("button", { name: "Approve kling-v2-6 pro" }).click();
+  await page.getByRole("button", { name: "Approve Kling 2.6 · Professional" }).click();
   await expect(page.getByTestId("compare-cell").nth(0)).toContainText("Approved");
 
   // At phone width the cells stack and the page still fits.

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SyncedPlayer } from "@/components/compare/synced-player";
 import { countCompareView, resolveCompareToken } from "@/lib/batches/compare";
-import { MODE_LABELS, type Mode } from "@/lib/kling/models";
+import { compareCellLabel } from "@/lib/batches/compare.validation";
+import { getCatalog } from "@/lib/kling/catalog";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "A comparison made with Kling Studio", robots: { index: false } };
@@ -14,6 +15,7 @@ export default async function SharedComparePage({ params }: { params: Promise<{ 
   const shared = await resolveCompareToken(token);
   if (!shared || shared.cells.length === 0) notFound();
   await countCompareView(shared.link.id);
+  const modelLabels = Object.fromEntries(getCatalog().models.map((model) => [model.id, model.label]));
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-4 p-4">
       <h1 className="text-xl font-semibold">A comparison made with Kling Studio</h1>
@@ -23,7 +25,7 @@ export default async function SharedComparePage({ params }: { params: Promise<{ 
           id: generation.id,
           videoUrl: `/c/${token}/video/${generation.id}`,
           posterUrl: null,
-          label: `${generation.model} · ${MODE_LABELS[generation.mode as Mode] ?? generation.mode}`,
+          label: compareCellLabel(modelLabels, generation.model, generation.mode),
           detail: `${generation.duration} s · ${generation.aspectRatio}`,
         }))}
       />

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageTeam } from "@/lib/auth/session";
 import { getCompare } from "@/lib/batches/compare";
 import { NotFoundError } from "@/lib/errors";
+import { getCatalog } from "@/lib/kling/catalog";
 
 export const metadata: Metadata = { title: "Comparison" };
 
@@ -20,6 +21,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   return (
     <CompareView
       batchId={batch.id}
+      modelLabels={Object.fromEntries(getCatalog().models.map((model) => [model.id, model.label]))}
       prompt={batch.prompt}
       ids={batch.generations.map((generation) => generation.id)}
       permissions={{ review: can(role, "review.set"), share: can(role, "share.manage") }}
