@@ -89,6 +89,11 @@ export function CompareView({
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Comparison</h1>
       <p className="text-sm text-muted">{prompt}</p>
+      {query.isPending && (
+        <p role="status" className="text-sm text-muted">
+          Loading the comparison…
+        </p>
+      )}
       {waiting.length > 0 && (
         <p role="status" className="text-sm text-accent" data-testid="compare-waiting">
           {waiting
@@ -107,6 +112,12 @@ export function CompareView({
                 `${compareCellLabel(modelLabels, generation.model, generation.mode)}: ${statusLabel(generation.status)}${generation.errorMessage ? ` (${generation.errorMessage})` : ""}`,
             )
             .join(" · ")}
+        </p>
+      )}
+      {cells.length > 0 && waiting.length > 0 && (
+        <p className="text-xs text-muted">
+          {cells.length} of {generations.length} ready; the player starts once every column has finished, so
+          they play in sync.
         </p>
       )}
       {cells.length > 0 && waiting.length === 0 && <SyncedPlayer cells={cells} />}

@@ -24,10 +24,13 @@ export function CompareDialog({
   catalog,
   draft,
   disabledReason,
+  budgetRemaining,
 }: {
   catalog: Catalog;
   draft: StudioDraft;
   disabledReason: string | null;
+  /** Units left of the team's monthly budget; null when no budget is set. */
+  budgetRemaining: number | null;
 }) {
   const [open, setOpen] = useState(false);
   const [picks, setPicks] = useState<ComparePick[]>([]);
@@ -40,6 +43,8 @@ export function CompareDialog({
   const options = compareOptions(catalog);
   const columns = compareColumns(catalog, draft, picks);
   const total = Math.round(columns.reduce((sum, column) => sum + (column.cost?.units ?? 0), 0) * 100) / 100;
+  // The same check the server makes (it refuses the whole comparison), shown before Generate.
+  const overBudget = budgetRemaining !== null && total > budgetRemaining;
   const isPicked = (option: ComparePick) =>
     picks.some((pick) => pick.model === option.model && pick.mode === option.mode);
 
@@ -116,14 +121,28 @@ export function CompareDialog({
           )}
           <p className="text-sm" data-testid="compare-total">
             {columns.length} column{columns.length === 1 ? "" : "s"} · total {total} units
+            <span className="block text-xs text-muted">
+              {budgetRemaining === null
+                ? "No monthly budget set"
+                : `${budgetRemaining} units of the team's monthly budget remain`}
+            </span>
           </p>
+          {overBudget && (
+            <p id="compare-over-budget" className="text-sm text-warn">
+              This comparison needs {total} units; only {budgetRemaining} remain this month.
+            </p>
+          )}
           {error && (
             <p role="alert" className="text-sm text-danger">
               {error}
             </p>
           )}
           <div className="flex justify-end">
-            <Button onClick={generate} disabled={pending || columns.length < COMPARE_MIN}>
+            <Button
+              onClick={generate}
+              disabled={pending || columns.length < COMPARE_MIN || overBudget}
+              aria-describedby={overBudget ? "compare-over-budget" : undefined}
+            >
               Generate comparison
             </Button>
           </div>

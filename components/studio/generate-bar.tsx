@@ -70,7 +70,12 @@ export function GenerateBar({
               : `${budget.remaining} of ${budget.budget} units left this month`}
           </span>
         </div>
-        <CompareDialog catalog={catalog} draft={draft} disabledReason={compareDisabledReason} />
+        <CompareDialog
+          catalog={catalog}
+          draft={draft}
+          disabledReason={compareDisabledReason}
+          budgetRemaining={budget.remaining}
+        />
         <TakesSelect value={takes} error={errors.takes} onChange={onTakes} />
         <button
           type="submit"
