@@ -110,14 +110,15 @@ export class TaskLifecycle {
     if (this.closed) return;
     this.timerCount += 1;
     const key = `${task.taskId}:${this.timerCount}`;
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(key);
-        if (!this.closed) run();
-      },
-      Math.max(0, delayMs),
-    );
-    this.timers.set(key, timer);
+    const due = Date.now() + Math.max(0, delayMs);
+    // Node's timers may fire a millisecond before Date.now() reaches `due`: a phase never ends early.
+    const fire = () => {
+      const early = due - Date.now();
+      if (early > 0) return void this.timers.set(key, setTimeout(fire, early));
+      this.timers.delete(key);
+      if (!this.closed) run();
+    };
+    this.timers.set(key, setTimeout(fire, Math.max(0, delayMs)));
   }
 }
 

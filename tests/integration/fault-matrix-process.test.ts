@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -101,7 +101,12 @@ describe("fault matrix: processes, files and the database", { timeout: 180_000 }
           await new Promise((resolve) => setTimeout(resolve, 4000));
         } finally {
           await rm(media);
-          await rename(`${media}.away`, media);
+          await rename(`${media}.away`, media).catch(async (error: NodeJS.ErrnoException) => {
+            if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+            // A worker made the folder again in between (the disk "came back"): merge into it.
+            await cp(`${media}.away`, media, { recursive: true });
+            await rm(`${media}.away`, { recursive: true });
+          });
         }
         return undefined;
       },
