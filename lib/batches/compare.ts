@@ -1,10 +1,10 @@
 import "server-only";
-import { randomBytes, randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/log";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { consumeMemberQuota } from "@/lib/security/rate-limit";
-import { SHARE_EXPIRIES, type ShareExpiry } from "@/lib/share/share.validation";
+import { newLinkFields } from "@/lib/share/share";
+import type { ShareExpiry } from "@/lib/share/share.validation";
 
 /** A comparison of this team: its columns in order. Another team's id is simply not found. */
 export async function getCompare(options: { teamId: string; batchId: string }) {
@@ -30,18 +30,15 @@ export async function createCompareShareLink(options: {
   expiry: ShareExpiry;
 }) {
   const batch = await getCompare(options);
-  const days = SHARE_EXPIRIES[options.expiry];
   // The same allowance as video share links: a comparison link publishes just as much.
   await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
   return db.$transaction(async (tx) => {
     const link = await tx.batchShareLink.create({
       data: {
-        id: randomUUID(),
-        token: randomBytes(24).toString("base64url"),
+        ...newLinkFields(options.expiry),
         batchId: options.batchId,
         teamId: options.teamId,
         createdById: options.userId,
-        expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
       },
       select: { id: true, token: true, expiresAt: true },
     });

@@ -21,19 +21,16 @@ export async function createShareLink(options: {
       field: "expiry",
     });
   }
-  const days = SHARE_EXPIRIES[options.expiry];
   await consumeMemberQuota("share", { teamId: options.teamId, userId: options.userId });
   return db.$transaction(async (tx) => {
     const generation = await findArchivedVideo(tx, options);
     const link = await tx.shareLink.create({
       data: {
-        id: randomUUID(),
-        token: randomBytes(24).toString("base64url"),
+        ...newLinkFields(options.expiry),
         generationId: generation.id,
         teamId: options.teamId,
         createdById: options.userId,
         hidePrompt: options.hidePrompt,
-        expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
       },
     });
     await recordActivity(tx, {
@@ -84,4 +81,17 @@ export async function resolveShareToken(token: string) {
 
 export async function countShareView(linkId: string) {
   await db.shareLink.update({ where: { id: linkId }, data: { viewCount: { increment: 1 } } });
+}
+
+/**
+ * What every public link (a video's /s/, a comparison's /c/) is made of: its id, a 192-bit
+ * unguessable token, and when it expires (never for "never").
+ */
+export function newLinkFields(expiry: ShareExpiry) {
+  const days = SHARE_EXPIRIES[expiry];
+  return {
+    id: randomUUID(),
+    token: randomBytes(24).toString("base64url"),
+    expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
+  };
 }

@@ -2,8 +2,9 @@ import { type APIRequestContext, expect } from "@playwright/test";
 import { crossBatchCells } from "./batch-cross";
 import { expects, newRecorder, record, TARGETS, teamAct } from "./cells";
 import { emulatorPrompts } from "./emulator";
+import { compareInput, generationInput } from "./inputs";
 import { type Caller, roleIn, type Target } from "./matrix";
-import { generationInput, type World } from "./world";
+import type { World } from "./world";
 import { freshCompareLink, makeTemplate } from "./world-batches";
 
 // Issue 15's actions: takes and comparisons (Generate's batches, counted at the emulator), picking
@@ -62,7 +63,7 @@ export async function batchActionCells(world: World, anonymous: APIRequestContex
         });
       };
       await spend("action submitCompare (2 columns)", "submitCompareAction", {
-        ...compareColumnsFor(teamId, `Matrix compare by ${caller} for ${target}`),
+        ...compareInput(teamId, `Matrix compare by ${caller} for ${target}`),
       });
       await spend(
         "action submitGeneration (2 takes)",
@@ -214,16 +215,4 @@ export async function batchActionCells(world: World, anonymous: APIRequestContex
     recorder.cells[each.cell].effect = final[index] === 2;
   });
   return recorder;
-}
-
-function compareColumnsFor(teamId: string, prompt: string) {
-  const column = (model: string) => {
-    const { teamId: _team, idempotencyKey: _key, ...request } = generationInput(teamId, prompt, { model });
-    return request;
-  };
-  return {
-    teamId,
-    columns: [column("kling-v2-5-turbo"), column("kling-v1")],
-    idempotencyKey: crypto.randomUUID(),
-  };
 }

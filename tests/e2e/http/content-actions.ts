@@ -3,10 +3,11 @@ import { expects, newRecorder, record, TARGETS, teamAct } from "./cells";
 import { crossContentCells } from "./content-cross";
 import { contentKit } from "./content-kit";
 import { emulatorCreates, emulatorPrompts } from "./emulator";
+import { generationInput } from "./inputs";
 import type { Caller, Target } from "./matrix";
 import { commentBodies, shareLinksOf } from "./readers";
 import { compare, describeResponse, NONEXISTENT } from "./same-refusal";
-import { generationIds, generationInput, type World } from "./world";
+import { generationIds, type World } from "./world";
 
 // Generate, the three review actions and the two share actions, over HTTP for every caller, for
 // both teams, and with the other team's ids. Each cell's effect is read back from outside the

@@ -1,9 +1,9 @@
 import type { APIRequestContext } from "@playwright/test";
 import { act, crossTeam, type Recorder } from "./cells";
 import type { ContentKit } from "./content-kit";
+import { generationInput } from "./inputs";
 import { type Caller, homeTarget, otherThan, type Target } from "./matrix";
 import { commentBodies, shareLinksOf } from "./readers";
-import { generationInput } from "./world";
 
 // Generate, review and share with the other team's ids, sent from the caller's own team: refused
 // like a missing id, and nothing of the other team changes.

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect } from "@playwright/test";
 import { callAction } from "./actions";
+import { compareInput } from "./inputs";
 
 // Issue 15's things for the matrix, made per team the way the studio makes them: a comparison
 // (two columns, through submitCompareAction, rendered by the emulator and archived), a public link
@@ -17,22 +17,6 @@ export interface Comparison {
 export interface Template {
   id: string;
   name: string;
-}
-
-/** Two columns as the compare dialog sends them: one prompt on two models. */
-export function compareInput(teamId: string, prompt: string) {
-  const column = (model: string) => ({
-    prompt,
-    negativePrompt: "",
-    model,
-    mode: "std",
-    duration: 5,
-    aspectRatio: "16:9",
-    cfgScale: null,
-    camera: null,
-    sound: false,
-  });
-  return { teamId, columns: [column("kling-v2-5-turbo"), column("kling-v1")], idempotencyKey: randomUUID() };
 }
 
 const dataOf = <T>(answer: { result?: { data?: unknown } }) => answer.result?.data as T;

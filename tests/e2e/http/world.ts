@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type Browser, expect, request as playwrightRequest } from "@playwright/test";
 import { ROLES } from "../../../lib/auth/permissions";
 import { OWNER_STATE } from "../support";
 import { type ActionAnswer, callAction } from "./actions";
+import { generationInput } from "./inputs";
 import { inviteOverHttp, joinOverHttp } from "./join";
 import type { Caller, Target } from "./matrix";
 import { inviteAndJoin } from "./members";
@@ -113,24 +113,6 @@ export async function buildWorld(browser: Browser, base: string, teamAName: stri
 export function generationIds(answer: ActionAnswer): string[] {
   const data = (answer.result as { data?: { id?: string; ids?: string[] } } | undefined)?.data;
   return data?.ids ?? (data?.id ? [data.id] : []);
-}
-
-/** A generation as Generate submits it (the studio form's fields, a fresh submission key). */
-export function generationInput(teamId: string, prompt: string, extra: Record<string, unknown> = {}) {
-  return {
-    teamId,
-    prompt,
-    negativePrompt: "",
-    model: "kling-v2-5-turbo",
-    mode: "std",
-    duration: 5,
-    aspectRatio: "16:9",
-    cfgScale: null,
-    camera: null,
-    sound: false,
-    idempotencyKey: randomUUID(),
-    ...extra,
-  };
 }
 
 async function makeVideo(
